@@ -1,0 +1,29 @@
+import { Command } from 'commander';
+import { runContentCheck } from './content-check.js';
+import { runContentImport } from './content-import.js';
+
+const program = new Command('k8s-quiz').description('k8s-quiz maintenance commands');
+const content = program.command('content').description('the question bank');
+
+content
+  .command('check')
+  .description('load and validate a content folder')
+  .argument('[dir]', 'content folder', 'content')
+  .option('--json', 'print the result as JSON')
+  .action(async (dir: string, opts: { json?: boolean }) => {
+    process.exitCode = await runContentCheck(dir, opts);
+  });
+
+content
+  .command('import')
+  .description('turn a seed-format Markdown document (## category, ### Q:, **A:**) into content files')
+  .argument('<file>', 'the Markdown document')
+  .requiredOption('--out <dir>', 'folder for the question files (e.g. content/questions)')
+  .option('--map <file>', 'YAML map of question title to { id, category }')
+  .option('--categories <file>', 'categories.yaml to map sections to', 'content/categories.yaml')
+  .option('--json', 'print the report as JSON')
+  .action(async (file: string, opts) => {
+    process.exitCode = await runContentImport(file, opts);
+  });
+
+await program.parseAsync();

@@ -1,0 +1,24 @@
+import { type TextBudget, VIEW_HEADROOM } from '../../core/text-budget.js';
+
+/** Slack's documented Block Kit limits (https://docs.slack.dev/reference/block-kit). */
+export const SLACK_LIMITS = {
+  blocksPerMessage: 50,
+  sectionText: 3000,
+  headerText: 150,
+  contextText: 2000,
+  buttonText: 75,
+  actionId: 255,
+  buttonValue: 2000,
+  elementsPerActions: 25,
+  fallbackText: 4000,
+} as const;
+
+/** Escaping `&`, `<`, `>` makes bank text longer on Slack; count it escaped. */
+const escapedLength = (text: string) =>
+  text.length + 3 * (text.match(/[<>]/g)?.length ?? 0) + 4 * (text.match(/&/g)?.length ?? 0);
+
+export const slackBudget: TextBudget = {
+  platform: 'slack',
+  blockChars: SLACK_LIMITS.sectionText - VIEW_HEADROOM,
+  measure: escapedLength,
+};

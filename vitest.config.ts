@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-redis.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Integration and e2e files each own a key prefix, so they may run in parallel.
+    fileParallelism: true,
+  },
+});
