@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { TeamSettingsSchema } from '../core/settings.js';
+
+const Range = z.strictObject({ default: z.int(), min: z.int(), max: z.int() });
+
+/** The shape of config/default.yaml. */
+export const AppConfigSchema = z.strictObject({
+  team: TeamSettingsSchema,
+  scoring: z.strictObject({
+    daily: z.strictObject({
+      correct: z.int().positive(),
+      firstCorrectBonus: z.array(z.int().nonnegative()),
+      streakBonusMax: z.int().nonnegative(),
+    }),
+    live: z.strictObject({ correct: z.int().positive(), speedMax: z.int().nonnegative() }),
+  }),
+  live: z.strictObject({ count: Range, seconds: Range, pauseSeconds: z.number().nonnegative() }),
+  admins: z.strictObject({ discord: z.array(z.string()), slack: z.array(z.string()) }),
+});
+
+export type AppConfig = z.infer<typeof AppConfigSchema>;
+export type ScoringConfig = AppConfig['scoring'];

@@ -1,0 +1,45 @@
+/** A leaderboard line; ties share a rank (1, 1, 3). */
+export interface BoardEntry {
+  rank: number;
+  playerId: string;
+  name: string;
+  points: number;
+}
+
+export interface Board {
+  top: BoardEntry[];
+  /** The caller's own line, even when outside the top. */
+  me?: BoardEntry;
+}
+
+export interface TeamStanding {
+  rank: number;
+  teamId: string;
+  points: number;
+  players: number;
+}
+
+export interface CategoryTally {
+  category: string;
+  answered: number;
+  correct: number;
+}
+
+export interface PlayerStats {
+  answered: number;
+  correct: number;
+  categories: CategoryTally[];
+  streak: number;
+  bestStreak: number;
+  lastCorrectDate?: string;
+  weekPoints: number;
+  allPoints: number;
+}
+
+/** Competition ranking over scores sorted high to low: equal scores share a rank. */
+export function rankScores<T extends { points: number }>(sorted: readonly T[]): (T & { rank: number })[] {
+  return sorted.map((entry, i) => {
+    const firstEqual = sorted.findIndex((e) => e.points === entry.points);
+    return { ...entry, rank: firstEqual === -1 ? i + 1 : firstEqual + 1 };
+  });
+}

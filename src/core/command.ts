@@ -1,0 +1,48 @@
+import type { MessageKey } from '../i18n/catalog.js';
+import type { Actor, TeamAddress } from './model.js';
+import type { SettingsChange } from './settings.js';
+import type { View } from './view.js';
+
+export type LeaderboardScope = 'week' | 'all' | 'teams';
+
+/** A player named in a command: a platform id when the platform resolved a mention, else a name. */
+export interface PlayerMention {
+  id?: string;
+  name: string;
+}
+
+/** A platform-neutral request, parsed at the platform edge. */
+export type Command =
+  | { name: 'help' }
+  | { name: 'start'; count: number; seconds: number; category?: string }
+  | { name: 'stop' }
+  | { name: 'daily' }
+  | { name: 'leaderboard'; scope: LeaderboardScope }
+  | { name: 'stats'; player?: PlayerMention }
+  | { name: 'setup'; changes: SettingsChange }
+  | { name: 'pause' }
+  | { name: 'resume' }
+  | { name: 'answer'; roundId: string; choice: number }
+  | { name: 'reference'; questionId: string }
+  /** Input the edge could not parse; the engine answers with the translated usage. */
+  | { name: 'invalid'; problem: UsageProblem };
+
+export type CommandName = Exclude<Command['name'], 'invalid'>;
+
+/** Why an argument was refused, as a message key translated at the edge, with the valid values. */
+export interface UsageProblem {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+export interface Request {
+  team: TeamAddress;
+  actor: Actor;
+  command: Command;
+}
+
+/** What adapters hand every parsed command or button press to (the engine). */
+export interface RequestHandler {
+  /** Returns the response: `private` views are ephemeral to the actor, `channel` views are public replies. */
+  handle(request: Request): Promise<View[]>;
+}

@@ -1,0 +1,90 @@
+import type { LeaderboardScope, PlayerMention } from '../command.js';
+import type { EngineContext } from '../context.js';
+import { isoWeek } from '../local-time.js';
+import type { Actor, Team } from '../model.js';
+import { teamText } from '../team-locale.js';
+import type { View } from '../view.js';
+import { leaderboardView, teamsBoardView } from '../views/board-views.js';
+import { escapeMarkdown } from '../views/format.js';
+import { privateNotice } from '../views/notice.js';
+import { statsView } from '../views/stats-view.js';
+
+const TOP = 10;
+
+/** `/k8s-quiz leaderboard [week|all|teams]`. */
+export async function leaderboard(
+  ctx: EngineContext,
+  team: Team,
+  actor: Actor,
+  scope: LeaderboardScope,
+): Promise<View[]> {
+  const { t } = teamText(ctx, team);
+  const week = isoWeek(ctx.clock.now(), team.settings.timezone);
+  if (scope === 'teams') {
+    const teams = await ctx.store.teams.inWorkspace(team.address.platform, team.address.workspaceId);
+    const standings = await ctx.store.boards.teamStandings(teams, week);
+    const nameOf = (id: string) => {
+      const other = teams.find((x) => x.id === id);
+      const name = other ? `#${other.address.channelId}` : id;
+      return id === team.id ? `**${name}** (${t('board.thisTeam')})` : name;
+    };
+    return [teamsBoardView(t('board.teams', { week }), standings, nameOf, t)];
+  }
+  const board = await ctx.store.boards.board(team.id, scope === 'all' ? 'all' : { week }, TOP, actor.id);
+  return [leaderboardView(scope === 'all' ? t('board.all') : t('board.week', { week }), board, t)];
+}
+
+/** `/k8s-quiz stats [player]`. */
+export async function stats(
+  ctx: EngineContext,
+  team: Team,
+  actor: Actor,
+  mention?: PlayerMention,
+): Promise<View[]> {
+  const { t, category } = teamText(ctx, team);
+  const player = mention
+    ? await ctx.store.boards.findPlayer(team.id, mention.id ?? mention.name)
+    : { id: actor.id, name: actor.name };
+  if (!player)
+    return [
+      privateNotice(t('error.playerUnknown', { player: escapeMarkdown(mention?.name ?? '') }), 'warning'),
+    ];
+  const week = isoWeek(ctx.clock.now(), team.settings.timezone);
+  const found = await ctx.store.boards.playerStats(team.id, player.id, week);
+  if (!found) return [privateNotice(t('stats.none'), 'info')];
+  const history = await ctx.store.rounds.dailyHistory(team.id);
+  return [
+    statsView(
+      player.name,
+      found,
+      currentStreak(
+        found.lastCorrectDate,
+        found.streak,
+        history.lastDate,
+        await previousOf(ctx, history.latestRoundId),
+      ),
+      category,
+      t,
+    ),
+  ];
+}
+
+/**
+ * A streak is current while the player was right on the latest daily question, or on the
+ * one before it when the latest is still open.
+ */
+function currentStreak(
+  lastCorrect: string | undefined,
+  streak: number,
+  latestDate?: string,
+  previousDate?: string,
+): number {
+  if (!lastCorrect) return 0;
+  return lastCorrect === latestDate || lastCorrect === previousDate ? streak : 0;
+}
+
+async function previousOf(ctx: EngineContext, latestRoundId?: string): Promise<string | undefined> {
+  if (!latestRoundId) return undefined;
+  const latest = await ctx.store.rounds.get(latestRoundId);
+  return latest?.status === 'open' ? latest.previousDailyDate : undefined;
+}

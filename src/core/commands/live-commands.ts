@@ -1,0 +1,93 @@
+import type { EngineContext } from '../context.js';
+import type { LiveRound } from '../live-round.js';
+import type { Actor, Team } from '../model.js';
+import { eligibleCategories, pickLiveQuizzes } from '../rotation.js';
+import { liveRoundId, newLiveId } from '../round-ids.js';
+import { teamText } from '../team-locale.js';
+import type { View } from '../view.js';
+import { escapeMarkdown } from '../views/format.js';
+import { channelNotice, privateNotice } from '../views/notice.js';
+
+export interface StartArgs {
+  count: number;
+  seconds: number;
+  category?: string;
+}
+
+/** `/k8s-quiz start`: one live round per channel; the first question follows through the job queue. */
+export async function startLive(
+  ctx: EngineContext,
+  team: Team,
+  actor: Actor,
+  args: StartArgs,
+): Promise<View[]> {
+  const { t } = teamText(ctx, team);
+  if (team.settings.paused) return [privateNotice(t('error.paused'), 'warning')];
+  let categories = eligibleCategories(ctx.bank, team.settings.categories);
+  if (args.category) {
+    const wanted = resolveCategory(ctx, args.category);
+    if (!wanted) {
+      const list = ctx.bank.categories.map((c) => c.id).join(', ');
+      return [privateNotice(t('usage.category', { category: args.category, categories: list }), 'warning')];
+    }
+    categories = [wanted];
+  }
+  const id = newLiveId();
+  const quizzes = pickLiveQuizzes(ctx.bank, categories, args.count, id);
+  if (quizzes.length === 0) return [privateNotice(t('error.emptyCategory'), 'warning')];
+  const live: LiveRound = {
+    id,
+    teamId: team.id,
+    starterId: actor.id,
+    starterName: actor.name,
+    quizIds: quizzes.map((q) => q.id),
+    seconds: args.seconds,
+    index: 0,
+    status: 'running',
+    startedAt: ctx.clock.now(),
+  };
+  const started = await ctx.store.lives.start(live);
+  if (!started.started) {
+    return [
+      privateNotice(
+        t('error.roundBusy', { starter: escapeMarkdown(started.running.starterName) }),
+        'warning',
+      ),
+    ];
+  }
+  await ctx.store.boards.rememberName(team.id, actor);
+  await ctx.planner.nextQuestionAt(id, 0, ctx.clock.now());
+  const text = t('live.started', {
+    starter: escapeMarkdown(actor.name),
+    count: quizzes.length,
+    seconds: args.seconds,
+  });
+  return [channelNotice(text, 'info')];
+}
+
+/** `/k8s-quiz stop`: the starter or an admin ends the round after revealing the current question. */
+export async function stopLive(ctx: EngineContext, team: Team, actor: Actor): Promise<View[]> {
+  const { t } = teamText(ctx, team);
+  const live = await ctx.store.lives.runningIn(team.id);
+  if (!live || live.status === 'finished') return [privateNotice(t('error.noLiveRound'), 'warning')];
+  if (live.starterId !== actor.id && !actor.isAdmin) {
+    return [privateNotice(t('error.notStarter', { starter: escapeMarkdown(live.starterName) }), 'warning')];
+  }
+  await ctx.store.lives.update(live.id, { status: 'stopping', stoppedBy: actor.name });
+  const current = await ctx.store.rounds.get(liveRoundId(live.id, live.index));
+  // An open question closes now and its close finishes the round; between questions the
+  // pending `next` job sees the stop and finishes it.
+  if (current?.status === 'open') await ctx.planner.closeRoundNow(current.id);
+  return [privateNotice(t('stop.done'), 'info')];
+}
+
+function resolveCategory(ctx: EngineContext, text: string): string | undefined {
+  const wanted = text.toLowerCase();
+  return ctx.bank.categories.find(
+    (c) =>
+      c.id === wanted ||
+      c.name.en.toLowerCase() === wanted ||
+      c.name['zh-CN'] === text ||
+      c.aliases.includes(text),
+  )?.id;
+}

@@ -1,0 +1,48 @@
+import { DateTime } from 'luxon';
+import type { TeamSettings, Weekday } from './settings.js';
+import { WEEKDAYS } from './settings.js';
+
+/** The team-local calendar date (yyyy-MM-dd) of an instant. */
+export const localDate = (at: number, zone: string): string =>
+  DateTime.fromMillis(at, { zone }).toISODate() ?? '';
+
+/** The ISO week (2026-W48) of the team-local date of an instant. */
+export const isoWeek = (at: number, zone: string): string =>
+  DateTime.fromMillis(at, { zone }).toFormat("kkkk-'W'WW");
+
+/** The ISO week before the one an instant falls in, in the team's zone. */
+export const previousIsoWeek = (at: number, zone: string): string =>
+  DateTime.fromMillis(at, { zone }).minus({ weeks: 1 }).toFormat("kkkk-'W'WW");
+
+/** The instant a local wall-clock time (HH:mm) happens on a local date; a time in a DST gap moves forward. */
+export function atLocalTime(date: string, time: string, zone: string): number {
+  const [hour, minute] = time.split(':').map(Number);
+  return DateTime.fromISO(date, { zone }).set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
+}
+
+/** The next instant after `after` at which the local wall clock reads `time`. */
+export function nextLocalTime(after: number, time: string, zone: string): number {
+  const today = localDate(after, zone);
+  const candidate = atLocalTime(today, time, zone);
+  if (candidate > after) return candidate;
+  const tomorrow = DateTime.fromISO(today, { zone }).plus({ days: 1 }).toISODate() ?? today;
+  return atLocalTime(tomorrow, time, zone);
+}
+
+/** Local HH:mm of an instant. */
+export const clockTime = (at: number, zone: string): string =>
+  DateTime.fromMillis(at, { zone }).toFormat('HH:mm');
+
+/** Cron patterns (minute hour … day-of-week) for the team's schedulers, evaluated in its zone. */
+export function dailyCron(settings: Pick<TeamSettings, 'dailyTime'>): string {
+  const [hour, minute] = settings.dailyTime.split(':').map(Number);
+  return `${minute} ${hour} * * *`;
+}
+
+export function weeklyCron(settings: Pick<TeamSettings, 'weeklyDay' | 'weeklyTime'>): string {
+  const [hour, minute] = settings.weeklyTime.split(':').map(Number);
+  return `${minute} ${hour} * * ${cronWeekday(settings.weeklyDay)}`;
+}
+
+/** Cron counts Sunday as 0. */
+const cronWeekday = (day: Weekday): number => (WEEKDAYS.indexOf(day) + 1) % 7;

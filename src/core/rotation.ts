@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { QuestionBank } from '../content/bank.js';
+import type { Quiz } from '../content/types.js';
+import type { DailyHistory } from './store-ports.js';
+
+export interface DailyPick {
+  quiz: Quiz;
+  /** True when every eligible item had been used: a new cycle starts with this one. */
+  newCycle: boolean;
+}
+
+/** Categories a team draws from, in bank order (empty filter: all with items). */
+export function eligibleCategories(bank: QuestionBank, filter: readonly string[]): string[] {
+  return bank.categories
+    .map((c) => c.id)
+    .filter((id) => (filter.length === 0 || filter.includes(id)) && bank.quizzesIn(id).length > 0);
+}
+
+/**
+ * Picks the day's item: no repeats until the team's eligible items are used up, and the
+ * category after yesterday's (in bank order) that still has unused items. Within a
+ * category the pick is seeded by team and date, so teams do not all get the same item.
+ */
+export function pickDailyQuiz(
+  bank: QuestionBank,
+  filter: readonly string[],
+  history: DailyHistory,
+  seed: string,
+): DailyPick | undefined {
+  const categories = eligibleCategories(bank, filter);
+  if (categories.length === 0) return undefined;
+  const unused = (category: string) => bank.quizzesIn(category).filter((q) => !history.used.has(q.id));
+  const newCycle = categories.every((c) => unused(c).length === 0);
+  const remaining = (category: string) => (newCycle ? [...bank.quizzesIn(category)] : unused(category));
+
+  const start = history.lastCategory ? categories.indexOf(history.lastCategory) + 1 : 0;
+  for (let step = 0; step < categories.length; step++) {
+    const category = categories[(start + step) % categories.length] as string;
+    const pool = remaining(category);
+    if (pool.length > 0) return { quiz: pool[seededIndex(seed, pool.length)] as Quiz, newCycle };
+  }
+  return undefined;
+}
+
+/** Picks `count` distinct items for a live round, seeded by the round id. */
+export function pickLiveQuizzes(
+  bank: QuestionBank,
+  categories: readonly string[],
+  count: number,
+  seed: string,
+): Quiz[] {
+  const pool = categories.flatMap((c) => [...bank.quizzesIn(c)]);
+  const ranked = pool
+    .map((quiz) => ({ quiz, key: createHash('sha1').update(`${seed}:${quiz.id}`).digest('hex') }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+  // One item per question first, so a short round does not ask the same question twice.
+  const seen = new Set<string>();
+  const distinct = ranked.filter(({ quiz }) => !seen.has(quiz.questionId) && seen.add(quiz.questionId));
+  const rest = ranked.filter((r) => !distinct.includes(r));
+  return [...distinct, ...rest].slice(0, count).map((r) => r.quiz);
+}
+
+function seededIndex(seed: string, length: number): number {
+  return createHash('sha1').update(seed).digest().readUInt32BE(0) % length;
+}

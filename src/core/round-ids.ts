@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto';
+
+/** Short, deterministic ids: they travel in button ids (Discord allows 100 characters). */
+const digest = (text: string, length: number) =>
+  createHash('sha256').update(text).digest('base64url').slice(0, length);
+
+/** One daily round per team and local date: a job that runs twice finds the same round. */
+export const dailyRoundId = (teamId: string, localDate: string): string =>
+  `day-${localDate.replaceAll('-', '')}-${digest(teamId, 10).replaceAll('-', 'x').replaceAll('_', 'y')}`;
+
+export const liveRoundId = (liveId: string, index: number): string => `live-${liveId}-${index}`;
+
+/** The question before a live question, whose players close it early once they all answered. */
+export function previousRoundId(roundId: string): string | undefined {
+  const m = roundId.match(/^(live-[A-Za-z0-9]+)-(\d+)$/);
+  if (!m?.[1] || !m[2] || m[2] === '0') return undefined;
+  return `${m[1]}-${Number(m[2]) - 1}`;
+}
+
+export const newLiveId = (): string =>
+  digest(`${Math.random()}:${process.hrtime.bigint()}`, 8).replace(/[-_]/g, 'z');

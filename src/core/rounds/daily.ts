@@ -1,0 +1,68 @@
+import type { EngineContext } from '../context.js';
+import { deliverOnce } from '../delivery.js';
+import { atLocalTime, isoWeek, localDate, nextLocalTime } from '../local-time.js';
+import type { Team } from '../model.js';
+import { pickDailyQuiz } from '../rotation.js';
+import type { Round } from '../round.js';
+import { dailyRoundId } from '../round-ids.js';
+import { teamText } from '../team-locale.js';
+import { questionView } from '../views/question-view.js';
+
+export type DailyOutcome = 'posted' | 'already-posted' | 'skipped' | 'refused';
+
+/**
+ * The daily job: one question per team and local date, whatever the number of runs.
+ * `at` is when the job was due, so a late or repeated run still counts for its own day.
+ */
+export async function postDaily(ctx: EngineContext, teamId: string, at: number): Promise<DailyOutcome> {
+  const team = await ctx.store.teams.get(teamId);
+  if (!team || team.settings.paused) return 'skipped';
+  const round = await dailyRoundFor(ctx, team, at);
+  if (!round) {
+    ctx.logger.warn({ teamId }, 'no quiz item available for the daily question');
+    return 'skipped';
+  }
+  const quiz = ctx.bank.quiz(round.quizId);
+  if (!quiz) return 'skipped';
+  const { t, category } = teamText(ctx, team);
+  const delivery = await deliverOnce(ctx, team, `post:${round.id}`, () =>
+    ctx.outbox.post(team, questionView({ quiz, round, team, t, categoryName: category(quiz.category) })),
+  );
+  if (delivery.status === 'refused') return 'refused';
+  if (delivery.status === 'sent') await ctx.store.rounds.setMessageRef(round.id, delivery.value);
+  // Both are idempotent, so a run after a crash completes what the first one started.
+  await ctx.store.rounds.markDailyPosted(round);
+  await ctx.planner.closeRoundAt(round.id, round.closesAt);
+  return delivery.status === 'sent' ? 'posted' : 'already-posted';
+}
+
+async function dailyRoundFor(ctx: EngineContext, team: Team, at: number): Promise<Round | undefined> {
+  const { timezone, closeTime, categories } = team.settings;
+  const date = localDate(at, timezone);
+  const id = dailyRoundId(team.id, date);
+  const existing = await ctx.store.rounds.get(id);
+  if (existing) return existing;
+
+  const history = await ctx.store.rounds.dailyHistory(team.id);
+  const pick = pickDailyQuiz(ctx.bank, categories, history, `${team.id}:${date}`);
+  if (!pick) return undefined;
+  if (pick.newCycle) await ctx.store.rounds.resetDailyCycle(team.id);
+  const now = ctx.clock.now();
+  // Closes at today's close time; a question posted after it stays open until the next one.
+  const closeToday = atLocalTime(date, closeTime, timezone);
+  const closesAt = closeToday > now ? closeToday : nextLocalTime(now, closeTime, timezone);
+  return ctx.store.rounds.create({
+    id,
+    teamId: team.id,
+    kind: 'daily',
+    quizId: pick.quiz.id,
+    optionCount: pick.quiz.options.length,
+    answer: pick.quiz.answer,
+    category: pick.quiz.category,
+    openedAt: now,
+    closesAt,
+    localDate: date,
+    week: isoWeek(at, timezone),
+    ...(history.lastDate && history.lastDate !== date ? { previousDailyDate: history.lastDate } : {}),
+  });
+}

@@ -1,0 +1,38 @@
+import type { EngineContext } from '../context.js';
+import { deliverOnce } from '../delivery.js';
+import { previousIsoWeek } from '../local-time.js';
+import { teamText } from '../team-locale.js';
+import { weeklyView } from '../views/weekly-view.js';
+
+/** The weekly job: last week's announcement, once per team and week. */
+export async function postWeekly(
+  ctx: EngineContext,
+  teamId: string,
+  at: number,
+): Promise<'posted' | 'already' | 'skipped'> {
+  const team = await ctx.store.teams.get(teamId);
+  if (!team || team.settings.paused) return 'skipped';
+  const week = previousIsoWeek(at, team.settings.timezone);
+  const { t, category } = teamText(ctx, team);
+  const [board, tallies, longestStreak, teams] = await Promise.all([
+    ctx.store.boards.board(team.id, { week }, 10),
+    ctx.store.boards.weekTallies(team.id, week),
+    ctx.store.boards.longestStreak(team.id, week),
+    ctx.store.teams.inWorkspace(team.address.platform, team.address.workspaceId),
+  ]);
+  const standings = await ctx.store.boards.teamStandings(teams, week);
+  const standing = standings.find((s) => s.teamId === team.id);
+  const view = weeklyView({
+    week,
+    board,
+    tallies,
+    categoryName: category,
+    t,
+    ...(standing ? { teamRank: { standing, of: standings.length } } : {}),
+    ...(longestStreak ? { longestStreak } : {}),
+  });
+  const delivery = await deliverOnce(ctx, team, `weekly:${team.id}:${week}`, () =>
+    ctx.outbox.post(team, view),
+  );
+  return delivery.status === 'sent' ? 'posted' : delivery.status === 'already' ? 'already' : 'skipped';
+}

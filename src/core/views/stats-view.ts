@@ -1,0 +1,30 @@
+import type { Translate } from '../../i18n/catalog.js';
+import type { PlayerStats } from '../boards.js';
+import type { View } from '../view.js';
+import { escapeMarkdown, percent } from './format.js';
+
+export function statsView(
+  playerName: string,
+  stats: PlayerStats,
+  currentStreak: number,
+  categoryName: (id: string) => string,
+  t: Translate,
+): View {
+  const categories = stats.categories
+    .map((c) => `${categoryName(c.category)}: ${percent(c.correct, c.answered)} (${c.correct}/${c.answered})`)
+    .join('\n');
+  return {
+    visibility: 'private',
+    tone: 'info',
+    title: t('stats.title', { player: escapeMarkdown(playerName) }),
+    fields: [
+      { name: t('stats.answered'), value: String(stats.answered), inline: true },
+      { name: t('stats.accuracy'), value: percent(stats.correct, stats.answered), inline: true },
+      { name: t('stats.streak'), value: t('stats.days', { count: currentStreak }), inline: true },
+      { name: t('stats.bestStreak'), value: t('stats.days', { count: stats.bestStreak }), inline: true },
+      { name: t('stats.week'), value: String(stats.weekPoints), inline: true },
+      { name: t('stats.all'), value: String(stats.allPoints), inline: true },
+      { name: t('stats.categories'), value: categories || '—' },
+    ],
+  };
+}

@@ -1,0 +1,72 @@
+import type { Translate } from '../../i18n/catalog.js';
+import type { Board, CategoryTally, TeamStanding } from '../boards.js';
+import type { Player } from '../model.js';
+import type { View, ViewField } from '../view.js';
+import { escapeMarkdown, MEDALS, percent } from './format.js';
+
+export interface WeeklyInput {
+  week: string;
+  board: Board;
+  teamRank?: { standing: TeamStanding; of: number };
+  tallies: CategoryTally[];
+  longestStreak?: { player: Player; streak: number };
+  categoryName: (id: string) => string;
+  t: Translate;
+}
+
+/** Last week's announcement: podium, top 10, the team's rank, its best and worst category, the longest streak. */
+export function weeklyView(input: WeeklyInput): View {
+  const { t, board } = input;
+  const view: View = {
+    visibility: 'channel',
+    tone: 'success',
+    title: t('weekly.title', { week: input.week }),
+  };
+  if (board.top.length === 0) {
+    view.body = t('weekly.quiet');
+    return view;
+  }
+  view.body = board.top
+    .filter((e) => e.rank <= 3)
+    .map((e) => `${MEDALS[e.rank - 1]} **${escapeMarkdown(e.name)}** — ${e.points}`)
+    .join('\n');
+  const fields: ViewField[] = [
+    {
+      name: t('weekly.top'),
+      value: board.top
+        .map((e) => t('board.line', { rank: e.rank, name: escapeMarkdown(e.name), points: e.points }))
+        .join('\n'),
+    },
+  ];
+  if (input.teamRank && input.teamRank.of > 1) {
+    fields.push({
+      name: t('board.teams', { week: input.week }),
+      value: t('weekly.teamRank', { rank: input.teamRank.standing.rank, count: input.teamRank.of }),
+    });
+  }
+  const ranked = [...input.tallies].filter((c) => c.answered > 0).sort((a, b) => accuracy(b) - accuracy(a));
+  const describe = (c: CategoryTally) =>
+    t('weekly.accuracy', {
+      category: input.categoryName(c.category),
+      accuracy: percent(c.correct, c.answered),
+    });
+  const [best] = ranked;
+  const worst = ranked.at(-1);
+  if (best) fields.push({ name: t('weekly.strongest'), value: describe(best), inline: true });
+  if (worst && ranked.length > 1)
+    fields.push({ name: t('weekly.weakest'), value: describe(worst), inline: true });
+  if (input.longestStreak) {
+    fields.push({
+      name: t('weekly.longestStreak'),
+      value: t('weekly.streakLine', {
+        name: escapeMarkdown(input.longestStreak.player.name),
+        streak: input.longestStreak.streak,
+      }),
+      inline: true,
+    });
+  }
+  view.fields = fields;
+  return view;
+}
+
+const accuracy = (c: CategoryTally) => c.correct / c.answered;

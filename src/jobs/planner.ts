@@ -1,0 +1,67 @@
+import type { Queue } from 'bullmq';
+import { dailyCron, weeklyCron } from '../core/local-time.js';
+import type { Team } from '../core/model.js';
+import type { Clock, JobPlanner } from '../core/ports.js';
+import { JOB_ATTEMPTS, jobIds } from './queue-names.js';
+
+const retries = { attempts: JOB_ATTEMPTS, backoff: { type: 'platform' } };
+/** Finished jobs are kept briefly: a deterministic id re-added soon after is still deduplicated. */
+const keep = { removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } };
+
+/** The engine's JobPlanner on BullMQ: job schedulers per team, delayed jobs with deterministic ids. */
+export class BullJobPlanner implements JobPlanner {
+  constructor(
+    private readonly queue: Queue,
+    private readonly clock: Clock,
+  ) {}
+
+  async syncTeam(team: Team): Promise<void> {
+    const daily = jobIds.dailyScheduler(team.id);
+    const weekly = jobIds.weeklyScheduler(team.id);
+    if (team.settings.paused) {
+      await Promise.all([this.queue.removeJobScheduler(daily), this.queue.removeJobScheduler(weekly)]);
+      return;
+    }
+    const tz = team.settings.timezone;
+    await this.queue.upsertJobScheduler(
+      daily,
+      { pattern: dailyCron(team.settings), tz },
+      { name: 'daily', data: { teamId: team.id }, opts: { ...retries, ...keep } },
+    );
+    await this.queue.upsertJobScheduler(
+      weekly,
+      { pattern: weeklyCron(team.settings), tz },
+      { name: 'weekly', data: { teamId: team.id }, opts: { ...retries, ...keep } },
+    );
+  }
+
+  async closeRoundAt(roundId: string, at: number): Promise<void> {
+    await this.queue.add(
+      'close',
+      { roundId },
+      { jobId: jobIds.close(roundId), delay: this.delayUntil(at), ...retries, ...keep },
+    );
+  }
+
+  async closeRoundNow(roundId: string): Promise<void> {
+    const job = await this.queue.getJob(jobIds.close(roundId));
+    if (job && (await job.isDelayed())) {
+      await job.promote().catch(() => undefined); // already promoted by a concurrent press: fine
+      return;
+    }
+    if (!job)
+      await this.queue.add('close', { roundId }, { jobId: jobIds.close(roundId), ...retries, ...keep });
+  }
+
+  async nextQuestionAt(liveId: string, index: number, at: number): Promise<void> {
+    await this.queue.add(
+      'next',
+      { liveId, index },
+      { jobId: jobIds.next(liveId, index), delay: this.delayUntil(at), ...retries, ...keep },
+    );
+  }
+
+  private delayUntil(at: number): number {
+    return Math.max(0, at - this.clock.now());
+  }
+}

@@ -1,0 +1,23 @@
+/** One queue for every engine job; the job name says which. */
+export const QUIZ_QUEUE = 'k8s-quiz';
+
+export type QuizJob =
+  | { name: 'daily'; data: { teamId: string; at?: number } }
+  | { name: 'weekly'; data: { teamId: string; at?: number } }
+  | { name: 'close'; data: { roundId: string } }
+  | { name: 'next'; data: { liveId: string; index: number } };
+
+export type QuizJobName = QuizJob['name'];
+
+/** BullMQ ids may not contain `:`, which team ids do. */
+const safe = (id: string) => id.replaceAll(':', '.');
+
+export const jobIds = {
+  dailyScheduler: (teamId: string) => `daily-${safe(teamId)}`,
+  weeklyScheduler: (teamId: string) => `weekly-${safe(teamId)}`,
+  close: (roundId: string) => `close-${roundId}`,
+  next: (liveId: string, index: number) => `next-${liveId}-${index}`,
+};
+
+/** Retries for platform faults: a few, with backoff (or the platform's Retry-After). */
+export const JOB_ATTEMPTS = 6;

@@ -1,0 +1,51 @@
+import { type Job, type MinimalJob, Worker, type WorkerOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { QuizEngine } from '../core/engine.js';
+import { DeliveryError, type Logger } from '../core/ports.js';
+import { QUIZ_QUEUE, type QuizJob } from './queue-names.js';
+
+/** When a scheduled job was due (the scheduler's slot), so a late or repeated run counts for its own day. */
+export function dueAt(job: MinimalJob, fallback: number): number {
+  const data = job.data as { at?: number };
+  return job.opts.prevMillis ?? data.at ?? fallback;
+}
+
+/** Waits the platform's Retry-After when it gave one, else 1 s, 2 s, 4 s … (at most a minute). */
+export function platformBackoff(attemptsMade: number, _type?: string, err?: Error): number {
+  if (err instanceof DeliveryError && err.retryAfterMs !== undefined) return err.retryAfterMs;
+  return Math.min(60_000, 1000 * 2 ** Math.max(0, attemptsMade - 1));
+}
+
+/** Runs every engine job: daily post, round close, next live question, weekly announcement. */
+export function createQuizWorker(
+  engine: QuizEngine,
+  connection: Redis,
+  logger: Logger,
+  options: Partial<WorkerOptions> = {},
+): Worker {
+  const worker = new Worker(
+    QUIZ_QUEUE,
+    async (job: Job) => {
+      const { name, data } = job as unknown as QuizJob;
+      const now = engine.ctx.clock.now();
+      switch (name) {
+        case 'daily':
+          return engine.postDaily(data.teamId, dueAt(job, now));
+        case 'weekly':
+          return engine.postWeekly(data.teamId, dueAt(job, now));
+        case 'close':
+          return engine.closeRound(data.roundId);
+        case 'next':
+          return engine.askLiveQuestion(data.liveId, data.index);
+        default:
+          throw new Error(`unknown job ${job.name}`);
+      }
+    },
+    { connection, concurrency: 50, settings: { backoffStrategy: platformBackoff }, ...options },
+  );
+  worker.on('failed', (job, err) => {
+    logger.warn({ job: job?.name, id: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
+  });
+  worker.on('error', (err) => logger.error({ err: err.message }, 'worker error'));
+  return worker;
+}

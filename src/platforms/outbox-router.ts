@@ -1,0 +1,27 @@
+import type { Platform, Team } from '../core/model.js';
+import type { Outbox } from '../core/ports.js';
+import type { View } from '../core/view.js';
+
+/** Sends each team's posts through the adapter of its platform. */
+export class OutboxRouter implements Outbox {
+  private readonly outboxes = new Map<Platform, Outbox>();
+
+  register(platform: Platform, outbox: Outbox): void {
+    this.outboxes.set(platform, outbox);
+  }
+
+  post(team: Team, view: View): Promise<string> {
+    return this.for(team).post(team, view);
+  }
+
+  update(team: Team, messageRef: string, view: View): Promise<void> {
+    return this.for(team).update(team, messageRef, view);
+  }
+
+  private for(team: Team): Outbox {
+    const outbox = this.outboxes.get(team.address.platform);
+    // Not a DeliveryError: the job fails and is retried once the platform is back.
+    if (!outbox) throw new Error(`no ${team.address.platform} connection is running for team ${team.id}`);
+    return outbox;
+  }
+}

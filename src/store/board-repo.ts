@@ -1,0 +1,112 @@
+import type { Redis } from 'ioredis';
+import {
+  type Board,
+  type CategoryTally,
+  type PlayerStats,
+  rankScores,
+  type TeamStanding,
+} from '../core/boards.js';
+import type { Player, Team } from '../core/model.js';
+import type { BoardRepo } from '../core/store-ports.js';
+import type { Keys } from './keys.js';
+
+export class RedisBoardRepo implements BoardRepo {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+  ) {}
+
+  async board(teamId: string, scope: { week: string } | 'all', limit: number, meId?: string): Promise<Board> {
+    const key = scope === 'all' ? this.keys.allBoard(teamId) : this.keys.weekBoard(teamId, scope.week);
+    const flat = await this.redis.zrevrange(key, 0, limit - 1, 'WITHSCORES');
+    const ids = flat.filter((_, i) => i % 2 === 0);
+    const names = ids.length ? await this.redis.hmget(this.keys.names(teamId), ...ids) : [];
+    const top = rankScores(
+      ids.map((playerId, i) => ({ playerId, name: names[i] ?? playerId, points: Number(flat[i * 2 + 1]) })),
+    );
+    const board: Board = { top };
+    if (meId) {
+      const mine = top.find((e) => e.playerId === meId);
+      if (mine) board.me = mine;
+      else {
+        const score = await this.redis.zscore(key, meId);
+        if (score !== null) {
+          const higher = await this.redis.zcount(key, `(${score}`, '+inf');
+          const name = (await this.redis.hget(this.keys.names(teamId), meId)) ?? meId;
+          board.me = { rank: higher + 1, playerId: meId, name, points: Number(score) };
+        }
+      }
+    }
+    return board;
+  }
+
+  async teamStandings(teams: readonly Team[], week: string): Promise<TeamStanding[]> {
+    const pipeline = this.redis.pipeline();
+    for (const t of teams) {
+      pipeline.zrevrange(this.keys.weekBoard(t.id, week), 0, 2, 'WITHSCORES');
+      pipeline.zcard(this.keys.weekBoard(t.id, week));
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    const standings = teams.map((t, i) => {
+      const top3 = (replies[i * 2]?.[1] as string[] | undefined) ?? [];
+      const points = top3.filter((_, j) => j % 2 === 1).reduce((sum, s) => sum + Number(s), 0);
+      return { teamId: t.id, points, players: Number(replies[i * 2 + 1]?.[1] ?? 0) };
+    });
+    standings.sort((a, b) => b.points - a.points || a.teamId.localeCompare(b.teamId));
+    return rankScores(standings);
+  }
+
+  async playerStats(teamId: string, playerId: string, week: string): Promise<PlayerStats | undefined> {
+    const [hash, weekScore, allScore] = await Promise.all([
+      this.redis.hgetall(`${this.keys.statsPrefix(teamId)}${playerId}`),
+      this.redis.zscore(this.keys.weekBoard(teamId, week), playerId),
+      this.redis.zscore(this.keys.allBoard(teamId), playerId),
+    ]);
+    if (!hash.answered) return undefined;
+    const stats: PlayerStats = {
+      answered: Number(hash.answered),
+      correct: Number(hash.correct ?? 0),
+      categories: talliesFrom(hash),
+      streak: Number(hash.streak ?? 0),
+      bestStreak: Number(hash.bestStreak ?? 0),
+      weekPoints: Number(weekScore ?? 0),
+      allPoints: Number(allScore ?? 0),
+    };
+    if (hash.lastCorrectDate) stats.lastCorrectDate = hash.lastCorrectDate;
+    return stats;
+  }
+
+  async findPlayer(teamId: string, idOrName: string): Promise<Player | undefined> {
+    const names = await this.redis.hgetall(this.keys.names(teamId));
+    if (names[idOrName] !== undefined) return { id: idOrName, name: names[idOrName] };
+    const wanted = idOrName.toLowerCase();
+    const match = Object.entries(names).find(([, name]) => name.toLowerCase() === wanted);
+    return match ? { id: match[0], name: match[1] } : undefined;
+  }
+
+  async rememberName(teamId: string, player: Player): Promise<void> {
+    await this.redis.hset(this.keys.names(teamId), player.id, player.name);
+  }
+
+  async weekTallies(teamId: string, week: string): Promise<CategoryTally[]> {
+    return talliesFrom(await this.redis.hgetall(this.keys.weekTally(teamId, week)));
+  }
+
+  async longestStreak(teamId: string, week: string): Promise<{ player: Player; streak: number } | undefined> {
+    const [id, score] = await this.redis.zrevrange(this.keys.weekStreaks(teamId, week), 0, 0, 'WITHSCORES');
+    if (!id || !score) return undefined;
+    const name = (await this.redis.hget(this.keys.names(teamId), id)) ?? id;
+    return { player: { id, name }, streak: Number(score) };
+  }
+}
+
+/** `answered:<category>` / `correct:<category>` hash fields as tallies. */
+function talliesFrom(hash: Record<string, string>): CategoryTally[] {
+  return Object.entries(hash)
+    .filter(([field]) => field.startsWith('answered:'))
+    .map(([field, answered]) => {
+      const category = field.slice('answered:'.length);
+      return { category, answered: Number(answered), correct: Number(hash[`correct:${category}`] ?? 0) };
+    })
+    .sort((a, b) => a.category.localeCompare(b.category));
+}

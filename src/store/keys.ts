@@ -1,0 +1,31 @@
+/** Every Redis key the bot uses, built in one place under one prefix. */
+export class Keys {
+  constructor(readonly prefix: string) {}
+
+  team = (teamId: string) => `${this.prefix}team:${teamId}`;
+  teams = () => `${this.prefix}teams`;
+  workspaceTeams = (platform: string, workspaceId: string) =>
+    `${this.prefix}workspace:${platform}:${workspaceId}`;
+  claim = (name: string) => `${this.prefix}claim:${name}`;
+
+  round = (roundId: string) => `${this.prefix}round:${roundId}`;
+  answers = (roundId: string) => `${this.prefix}round:${roundId}:answers`;
+  answerOrder = (roundId: string) => `${this.prefix}round:${roundId}:order`;
+  results = (roundId: string) => `${this.prefix}round:${roundId}:results`;
+  roundNames = (roundId: string) => `${this.prefix}round:${roundId}:names`;
+
+  daily = (teamId: string) => `${this.prefix}daily:${teamId}`;
+  dailyUsed = (teamId: string) => `${this.prefix}daily:${teamId}:used`;
+
+  live = (liveId: string) => `${this.prefix}live:${liveId}`;
+  liveSlot = (teamId: string) => `${this.prefix}live-slot:${teamId}`;
+  liveScores = (liveId: string) => `${this.prefix}live:${liveId}:scores`;
+
+  names = (teamId: string) => `${this.prefix}names:${teamId}`;
+  weekBoard = (teamId: string, week: string) => `${this.prefix}board:${teamId}:${week}`;
+  allBoard = (teamId: string) => `${this.prefix}board:${teamId}:all`;
+  /** Player stats hashes are `statsPrefix(team) + playerId` (the close script appends the id). */
+  statsPrefix = (teamId: string) => `${this.prefix}stats:${teamId}:`;
+  weekTally = (teamId: string, week: string) => `${this.prefix}tally:${teamId}:${week}`;
+  weekStreaks = (teamId: string, week: string) => `${this.prefix}streaks:${teamId}:${week}`;
+}

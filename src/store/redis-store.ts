@@ -1,0 +1,24 @@
+import type { Redis } from 'ioredis';
+import type { QuizStore } from '../core/store-ports.js';
+import { RedisBoardRepo } from './board-repo.js';
+import { RedisClaims } from './claims.js';
+import { Keys } from './keys.js';
+import { RedisLiveRepo } from './live-repo.js';
+import { RedisRoundRepo } from './round-repo.js';
+import { defineScripts } from './scripts.js';
+import { RedisTeamRepo } from './team-repo.js';
+
+export const DEFAULT_PREFIX = 'k8sq:';
+
+/** The QuizStore on one Redis connection; every key under `prefix`. */
+export function createRedisStore(redis: Redis, prefix = DEFAULT_PREFIX): QuizStore {
+  defineScripts(redis);
+  const keys = new Keys(prefix);
+  return {
+    teams: new RedisTeamRepo(redis, keys),
+    claims: new RedisClaims(redis, keys),
+    rounds: new RedisRoundRepo(redis, keys),
+    lives: new RedisLiveRepo(redis, keys),
+    boards: new RedisBoardRepo(redis, keys),
+  };
+}

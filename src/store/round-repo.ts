@@ -1,0 +1,143 @@
+import type { Redis } from 'ioredis';
+import type { ScoringConfig } from '../config/app-config.js';
+import type { Player } from '../core/model.js';
+import type { AnswerOutcome, CloseOutcome, Round, RoundInit, RoundResults } from '../core/round.js';
+import { previousRoundId } from '../core/round-ids.js';
+import type { DailyHistory, RoundRepo } from '../core/store-ports.js';
+import type { Keys } from './keys.js';
+import { pairsToHash, roundFromHash, roundToFields } from './round-codec.js';
+import { runScript } from './scripts.js';
+
+/** Closed rounds stay readable (reference answers, `daily`) for a while, then expire. */
+const ROUND_RETENTION_SECONDS = 60 * 60 * 24 * 30;
+
+export class RedisRoundRepo implements RoundRepo {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+  ) {}
+
+  async create(init: RoundInit): Promise<Round> {
+    const flat = (await runScript(
+      this.redis,
+      'createRound',
+      [this.keys.round(init.id)],
+      roundToFields(init),
+    )) as string[];
+    const round = roundFromHash(pairsToHash(flat));
+    if (!round) throw new Error(`round ${init.id} was not stored`);
+    return round;
+  }
+
+  async get(roundId: string): Promise<Round | undefined> {
+    return roundFromHash(await this.redis.hgetall(this.keys.round(roundId)));
+  }
+
+  async setMessageRef(roundId: string, ref: string): Promise<void> {
+    await this.redis.hset(this.keys.round(roundId), 'messageRef', ref);
+  }
+
+  async recordAnswer(
+    teamId: string,
+    roundId: string,
+    player: Player,
+    choice: number,
+    now: number,
+  ): Promise<AnswerOutcome> {
+    // One round trip: every key derives from the round id. The previous question's
+    // answers decide an early close; a daily round has none.
+    const previous = previousRoundId(roundId);
+    const k = this.keys;
+    const keys = [
+      k.round(roundId),
+      k.answers(roundId),
+      k.answerOrder(roundId),
+      k.roundNames(roundId),
+      previous ? k.answers(previous) : k.answers(roundId),
+    ];
+    const reply = (await runScript(this.redis, 'recordAnswer', keys, [
+      player.id,
+      choice,
+      now,
+      player.name,
+      teamId,
+    ])) as [string, string?, number?];
+    switch (reply[0]) {
+      case 'recorded':
+        return { status: 'recorded', choice: Number(reply[1]), everyoneAnswered: reply[2] === 1 };
+      case 'already':
+        return { status: 'already', choice: Number(reply[1]) };
+      case 'closed':
+        return { status: 'closed' };
+      default:
+        return { status: 'unknown' };
+    }
+  }
+
+  async close(roundId: string, scoring: ScoringConfig): Promise<CloseOutcome | undefined> {
+    const round = await this.get(roundId);
+    if (!round) return undefined;
+    const k = this.keys;
+    const keys = [
+      k.round(roundId),
+      k.answers(roundId),
+      k.answerOrder(roundId),
+      k.results(roundId),
+      k.roundNames(roundId),
+      k.names(round.teamId),
+      k.weekBoard(round.teamId, round.week),
+      k.allBoard(round.teamId),
+      k.weekTally(round.teamId, round.week),
+      k.weekStreaks(round.teamId, round.week),
+      round.liveId ? k.liveScores(round.liveId) : k.results(roundId),
+    ];
+    const args = [k.statsPrefix(round.teamId), JSON.stringify(scoring), ROUND_RETENTION_SECONDS];
+    const reply = (await runScript(this.redis, 'closeRound', keys, args)) as [number, string] | null;
+    if (!reply) return undefined;
+    return { closedNow: reply[0] === 1, results: decodeResults(reply[1]) };
+  }
+
+  async results(roundId: string): Promise<RoundResults | undefined> {
+    const raw = await this.redis.get(this.keys.results(roundId));
+    return raw ? decodeResults(raw) : undefined;
+  }
+
+  async dailyHistory(teamId: string): Promise<DailyHistory> {
+    const [used, state] = await Promise.all([
+      this.redis.smembers(this.keys.dailyUsed(teamId)),
+      this.redis.hgetall(this.keys.daily(teamId)),
+    ]);
+    const history: DailyHistory = { used: new Set(used) };
+    if (state.lastCategory) history.lastCategory = state.lastCategory;
+    if (state.lastDate) history.lastDate = state.lastDate;
+    if (state.latestRoundId) history.latestRoundId = state.latestRoundId;
+    return history;
+  }
+
+  async markDailyPosted(round: Round): Promise<void> {
+    await this.redis
+      .multi()
+      .sadd(this.keys.dailyUsed(round.teamId), round.quizId)
+      .hset(this.keys.daily(round.teamId), {
+        lastCategory: round.category,
+        lastDate: round.localDate,
+        latestRoundId: round.id,
+      })
+      .exec();
+  }
+
+  async resetDailyCycle(teamId: string): Promise<void> {
+    await this.redis.del(this.keys.dailyUsed(teamId));
+  }
+}
+
+function decodeResults(raw: string): RoundResults {
+  const parsed = JSON.parse(raw) as RoundResults & { answers: unknown };
+  // cjson encodes an empty Lua table as `{}`.
+  const answers = Array.isArray(parsed.answers) ? parsed.answers : [];
+  return {
+    roundId: parsed.roundId,
+    split: Array.isArray(parsed.split) ? parsed.split : [],
+    answers: answers.map((a) => ({ ...a, streak: a.streak ?? undefined })),
+  };
+}
