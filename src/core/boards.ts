@@ -36,8 +36,13 @@ export interface PlayerStats {
   allPoints: number;
 }
 
-/** Competition ranking over scores sorted high to low: equal scores share a rank. */
-export function rankScores<T extends { points: number }>(sorted: readonly T[]): (T & { rank: number })[] {
+/** Competition ranking, high to low: equal scores share a rank and are listed by name. */
+export function rankScores<T extends { points: number; name?: string }>(
+  entries: readonly T[],
+): (T & { rank: number })[] {
+  const sorted = [...entries].sort(
+    (a, b) => b.points - a.points || (a.name ?? '').localeCompare(b.name ?? ''),
+  );
   return sorted.map((entry, i) => {
     const firstEqual = sorted.findIndex((e) => e.points === entry.points);
     return { ...entry, rank: firstEqual === -1 ? i + 1 : firstEqual + 1 };

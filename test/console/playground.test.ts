@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalRedis, startLocalRedis } from '../support/redis-server.js';
+import { ROOT } from '../support/run-cli.js';
+
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+/** Pipes a script into `npm start`'s entry point and collects the transcript. */
+function playground(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  cwd = ROOT,
+): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, [join(ROOT, 'src/main.ts')], {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err += c));
+    child.on('exit', (code) => resolve({ code, out, err }));
+    child.stdin.end(script);
+  });
+}
+
+const FOUR_PLAYERS = [
+  ':run daily',
+  ':as alice',
+  ':press A',
+  ':as bob',
+  ':press B',
+  ':as carol',
+  ':press C',
+  ':as dave',
+  ':press D',
+  ':run close',
+  '/k8s-quiz leaderboard',
+  '',
+].join('\n');
+
+describe('the terminal playground, piped', () => {
+  let redis: LocalRedis;
+  beforeAll(async () => {
+    redis = await startLocalRedis();
+  });
+  afterAll(() => redis.stop());
+
+  it('GIVEN four players pressing A, B, C and D and :run close THEN exactly one of them has points', async () => {
+    const run = await playground(FOUR_PLAYERS, { REDIS_URL: `${redis.url}/1` });
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    for (const name of ['alice', 'bob', 'carol', 'dave']) expect(run.out).toContain(`── (only ${name})`);
+    const board = run.out.slice(run.out.lastIndexOf('本周排行榜'));
+    const lines = board.split('\n').filter((l) => / — \d+ 分/.test(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/1\. (alice|bob|carol|dave) — 13 分/);
+  });
+
+  it('GIVEN the same script on a fresh database THEN the transcript is the same', async () => {
+    const first = await playground(FOUR_PLAYERS, { REDIS_URL: `${redis.url}/2` });
+    const second = await playground(FOUR_PLAYERS, { REDIS_URL: `${redis.url}/3` });
+    expect(second.out).toBe(first.out);
+  });
+
+  it('GIVEN no REDIS_URL THEN it runs its own redis-server with its data under .data/ (append-only)', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'k8sq-play-'));
+    try {
+      for (const dir of ['content', 'config']) symlinkSync(join(ROOT, dir), join(cwd, dir));
+      const run = await playground('/k8s-quiz help\n', {}, cwd);
+      expect(run.code).toBe(0);
+      expect(run.out).toContain('k8s-quiz 使用说明');
+      expect(existsSync(join(cwd, '.data', 'appendonlydir'))).toBe(true);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+
+  it('GIVEN no redis-server installed THEN it says how to install it, in one line', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'k8sq-bin-'));
+    try {
+      mkdirSync(join(bin, 'b'));
+      symlinkSync(process.execPath, join(bin, 'b', 'node'));
+      const run = await playground('', { PATH: join(bin, 'b') });
+      expect(run.code).toBe(1);
+      expect(run.err.trim()).toMatch(
+        /^k8s-quiz: redis-server not found: install it \(Debian\/Ubuntu: `sudo apt-get install -y redis-server`/,
+      );
+      expect(run.err.trim().split('\n')).toHaveLength(1);
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
+});

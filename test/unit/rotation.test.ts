@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { rankScores } from '../../src/core/boards.js';
+import { pickDailyQuiz, pickLiveQuizzes } from '../../src/core/rotation.js';
+import { shippedBank } from '../support/engine-harness.js';
+
+describe('daily rotation', () => {
+  it('GIVEN a team drawing every day THEN no item repeats until the bank is used up, and categories rotate', async () => {
+    const bank = await shippedBank();
+    const used = new Set<string>();
+    let lastCategory: string | undefined;
+    const categories: string[] = [];
+    for (let day = 0; day < bank.quizzes.length; day++) {
+      const pick = pickDailyQuiz(
+        bank,
+        [],
+        { used, ...(lastCategory ? { lastCategory } : {}) },
+        `team:${day}`,
+      );
+      if (!pick) throw new Error('no pick');
+      expect(pick.newCycle).toBe(false);
+      expect(used.has(pick.quiz.id)).toBe(false);
+      used.add(pick.quiz.id);
+      categories.push(pick.quiz.category);
+      lastCategory = pick.quiz.category;
+    }
+    expect(used.size).toBe(bank.quizzes.length);
+    const firstDays = categories.slice(0, bank.categories.length);
+    expect(new Set(firstDays).size).toBe(bank.categories.length);
+    const next = pickDailyQuiz(bank, [], { used, lastCategory }, 'team:next');
+    expect(next?.newCycle).toBe(true);
+  });
+
+  it('GIVEN a category filter THEN only those categories are drawn', async () => {
+    const bank = await shippedBank();
+    const pick = pickDailyQuiz(bank, ['networking'], { used: new Set() }, 'seed');
+    expect(pick?.quiz.category).toBe('networking');
+  });
+
+  it('GIVEN a live round THEN items are distinct and one per question first', async () => {
+    const bank = await shippedBank();
+    const items = pickLiveQuizzes(bank, ['networking'], 5, 'live1');
+    expect(new Set(items.map((q) => q.questionId)).size).toBe(5);
+  });
+});
+
+describe('ranking', () => {
+  it('GIVEN equal scores THEN they share a rank (1, 1, 3)', () => {
+    const ranked = rankScores([
+      { name: 'c', points: 5 },
+      { name: 'a', points: 9 },
+      { name: 'b', points: 9 },
+    ]);
+    expect(ranked.map((r) => [r.name, r.rank])).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 3],
+    ]);
+  });
+});
