@@ -1,0 +1,103 @@
+/**
+ * Fan-out: 10,000 teams' daily posts through BullMQ to a no-op platform, beside BullMQ's
+ * own throughput for the same number of empty jobs, with the same worker settings.
+ */
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { loadAppConfig } from '../src/config/load-config.js';
+import { loadBank } from '../src/content/load-bank.js';
+import { QuizEngine } from '../src/core/engine.js';
+import type { Team } from '../src/core/model.js';
+import { systemClock } from '../src/core/ports.js';
+import { BullJobPlanner } from '../src/jobs/planner.js';
+import { createQuizWorker } from '../src/jobs/worker.js';
+import { createRedisStore } from '../src/store/redis-store.js';
+import { benchRedis, fmt } from './support.js';
+
+const TEAMS = 10_000;
+const CONCURRENCY = 100;
+const server = await benchRedis();
+const connection = new Redis(server.url, { maxRetriesPerRequest: null });
+const storeClient = new Redis(server.url, { maxRetriesPerRequest: null });
+const silent = { info() {}, warn() {}, error() {} };
+
+/** Adds `count` jobs in bulk and waits until the worker has completed them all. */
+async function drain(
+  worker: Worker,
+  queue: Queue,
+  name: string,
+  data: (i: number) => object,
+): Promise<number> {
+  let done = 0;
+  const finished = new Promise<void>((resolve) => {
+    worker.on('completed', () => {
+      if (++done === TEAMS) resolve();
+    });
+  });
+  const started = performance.now();
+  for (let i = 0; i < TEAMS; i += 1000) {
+    await queue.addBulk(
+      Array.from({ length: Math.min(1000, TEAMS - i) }, (_, k) => ({ name, data: data(i + k) })),
+    );
+  }
+  await finished;
+  return performance.now() - started;
+}
+
+// Baseline: BullMQ alone, empty jobs, no-op processor.
+const emptyQueue = new Queue('bench-empty', { connection, prefix: 'bench' });
+const emptyWorker = new Worker('bench-empty', async () => undefined, {
+  connection,
+  prefix: 'bench',
+  concurrency: CONCURRENCY,
+});
+const emptyMs = await drain(emptyWorker, emptyQueue, 'empty', () => ({}));
+await emptyWorker.close();
+
+// The real thing: the daily job per team → engine → store (Lua) → a platform that does nothing.
+const config = await loadAppConfig();
+const bank = await loadBank('content');
+if (!bank.ok) throw new Error('bank invalid');
+let posted = 0;
+const outbox = {
+  post: async () => `m${++posted}`,
+  update: async () => undefined,
+};
+const store = createRedisStore(storeClient, 'bench:');
+const queue = new Queue('k8s-quiz', { connection, prefix: 'bench:bull' });
+const engine = new QuizEngine({
+  bank: bank.value,
+  store,
+  planner: new BullJobPlanner(queue, systemClock),
+  outbox,
+  clock: systemClock,
+  config,
+  logger: silent,
+});
+const teams: Team[] = Array.from({ length: TEAMS }, (_, i) => ({
+  id: `slack:W${i % 50}:C${i}`,
+  address: { platform: 'slack', workspaceId: `W${i % 50}`, channelId: `C${i}` },
+  settings: config.team,
+}));
+await Promise.all(teams.map((t) => store.teams.save(t)));
+const worker = createQuizWorker(engine, connection, silent, {
+  prefix: 'bench:bull',
+  concurrency: CONCURRENCY,
+});
+const at = Date.now();
+const dailyMs = await drain(worker, queue, 'daily', (i) => ({ teamId: teams[i]?.id, at }));
+await worker.close();
+
+const rate = (ms: number) => TEAMS / (ms / 1000);
+console.log(`daily fan-out — ${TEAMS} teams, worker concurrency ${CONCURRENCY}, local redis-server`);
+console.log(`empty BullMQ jobs : ${fmt(emptyMs / 1000)} s wall, ${fmt(rate(emptyMs), 0)} jobs/s`);
+console.log(
+  `daily posts       : ${fmt(dailyMs / 1000)} s wall, ${fmt(rate(dailyMs), 0)} jobs/s (${posted} posted)`,
+);
+console.log(`ratio daily/empty : ${fmt(rate(dailyMs) / rate(emptyMs))}× throughput`);
+if (posted !== TEAMS) throw new Error(`expected ${TEAMS} posts, got ${posted}`);
+
+await Promise.all([queue.close(), emptyQueue.close()]);
+connection.disconnect();
+storeClient.disconnect();
+await server.stop();

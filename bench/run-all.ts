@@ -1,0 +1,4 @@
+/** `npm run bench`: every benchmark, one after the other (each starts its own redis-server). */
+await import('./answer-path.js');
+console.log();
+await import('./daily-fanout.js');

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RedisServer, startRedisServer } from '../src/store/redis-server.js';
+
+/** A throwaway redis-server for one benchmark run. */
+export async function benchRedis(): Promise<RedisServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'k8sq-bench-'));
+  const server = await startRedisServer(dir, false);
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function percentile(sortedMs: number[], p: number): number {
+  if (sortedMs.length === 0) return 0;
+  return sortedMs[Math.min(sortedMs.length - 1, Math.floor((p / 100) * sortedMs.length))] ?? 0;
+}
+
+/** Runs `op` `total` times with `concurrency` in flight; returns per-op latencies (ms) and wall time. */
+export async function measure(
+  total: number,
+  concurrency: number,
+  op: (i: number) => Promise<unknown>,
+): Promise<{ latencies: number[]; wallMs: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const lane = async () => {
+    while (next < total) {
+      const i = next++;
+      const t0 = performance.now();
+      await op(i);
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  const wallMs = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return { latencies, wallMs };
+}
+
+export const fmt = (n: number, digits = 2) => n.toFixed(digits);
