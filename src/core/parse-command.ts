@@ -123,10 +123,19 @@ function buildSetup(setup: NonNullable<CommandArgs['setup']>): Command {
   const parsed = SettingsChangeSchema.safeParse(change);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return invalid('usage.setupValue', { key: String(issue?.path[0] ?? ''), message: issue?.message ?? '' });
+    const field = String(issue?.path[0] ?? '');
+    return invalid('usage.setupValue', { key: SETUP_KEY_OF[field] ?? field, message: issue?.message ?? '' });
   }
   return { name: 'setup', changes: parsed.data as SettingsChange };
 }
+
+/** Settings fields back to the `setup` keys users typed, for error messages. */
+const SETUP_KEY_OF: Record<string, string> = {
+  dailyTime: 'daily',
+  closeTime: 'close',
+  weeklyDay: 'weekly',
+  weeklyTime: 'weekly',
+};
 
 function inRange(value: number | string | undefined, range: RoundLimits['count']): number | undefined {
   if (value === undefined || value === '') return range.default;

@@ -28,7 +28,7 @@ export interface Round {
 export type RoundInit = Omit<Round, 'status' | 'messageRef'>;
 
 export type AnswerOutcome =
-  | { status: 'recorded'; choice: number; everyoneAnswered: boolean }
+  | { status: 'recorded'; choice: number; everyoneAnswered: boolean; closesAt: number }
   | { status: 'already'; choice: number }
   | { status: 'closed' }
   | { status: 'unknown' };

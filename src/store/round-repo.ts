@@ -61,10 +61,15 @@ export class RedisRoundRepo implements RoundRepo {
       now,
       player.name,
       teamId,
-    ])) as [string, string?, number?];
+    ])) as [string, string?, number?, string?];
     switch (reply[0]) {
       case 'recorded':
-        return { status: 'recorded', choice: Number(reply[1]), everyoneAnswered: reply[2] === 1 };
+        return {
+          status: 'recorded',
+          choice: Number(reply[1]),
+          everyoneAnswered: reply[2] === 1,
+          closesAt: Number(reply[3]),
+        };
       case 'already':
         return { status: 'already', choice: Number(reply[1]) };
       case 'closed':

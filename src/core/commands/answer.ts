@@ -23,8 +23,7 @@ export async function answer(
       const letter = optionLetter(outcome.choice);
       if (roundId.startsWith('live-'))
         return [privateNotice(t('answer.recordedLive', { choice: letter }), 'success')];
-      const round = await ctx.store.rounds.get(roundId);
-      const closeTime = round ? clockTime(round.closesAt, team.settings.timezone) : team.settings.closeTime;
+      const closeTime = clockTime(outcome.closesAt, team.settings.timezone);
       return [privateNotice(t('answer.recordedDaily', { choice: letter, closeTime }), 'success')];
     }
     case 'already':

@@ -3,7 +3,7 @@
 -- KEYS[5] answers hash of the previous question (live) or KEYS[2] when there is none.
 -- ARGV[1] player id, ARGV[2] choice index, ARGV[3] now (ms), ARGV[4] player display name,
 -- ARGV[5] the team the press came from (a round answers only in its own channel).
--- Returns {'recorded', choice, everyoneAnswered} | {'already', choice} | {'closed'} | {'unknown'}.
+-- Returns {'recorded', choice, everyoneAnswered, closesAt} | {'already', choice} | {'closed'} | {'unknown'}.
 local round = redis.call('HMGET', KEYS[1], 'status', 'closesAt', 'optionCount', 'teamId')
 if not round[1] or round[4] ~= ARGV[5] then return {'unknown'} end
 local now = tonumber(ARGV[3])
@@ -25,4 +25,4 @@ if KEYS[5] ~= KEYS[2] and redis.call('HEXISTS', KEYS[5], ARGV[1]) == 1 then
   local returning = redis.call('HINCRBY', KEYS[1], 'returning', 1)
   if returning >= redis.call('HLEN', KEYS[5]) then everyone = 1 end
 end
-return {'recorded', ARGV[2], everyone}
+return {'recorded', ARGV[2], everyone, round[2]}
