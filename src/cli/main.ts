@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { runContentCheck } from './content-check.js';
 import { runContentImport } from './content-import.js';
+import { addDiscordCommands } from './discord-register.js';
 
 const program = new Command('k8s-quiz').description('k8s-quiz maintenance commands');
 const content = program.command('content').description('the question bank');
@@ -25,5 +26,7 @@ content
   .action(async (file: string, opts) => {
     process.exitCode = await runContentImport(file, opts);
   });
+
+addDiscordCommands(program);
 
 await program.parseAsync();

@@ -15,6 +15,8 @@ export const DISCORD_LIMITS = {
   rowsPerMessage: 5,
   customId: 100,
   buttonLabel: 80,
+  /** An interaction must be acknowledged (reply or defer) within this time, or it fails. */
+  interactionDeadlineMs: 3000,
 } as const;
 
 export const discordBudget: TextBudget = {

@@ -1,0 +1,127 @@
+import { REST } from 'discord.js';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Team } from '../../src/core/model.js';
+import { DeliveryError } from '../../src/core/ports.js';
+import type { View } from '../../src/core/view.js';
+import { DiscordOutbox } from '../../src/platforms/discord/outbox.js';
+import { FakeDiscord } from '../fakes/discord/fake-discord.js';
+import { buttonsOf } from '../fakes/discord/fake-state.js';
+import { recordingLogger } from './support.js';
+
+const CHANNEL = '222222222222222222';
+const team: Team = {
+  id: `discord:111111111111111111:${CHANNEL}`,
+  address: { platform: 'discord', workspaceId: '111111111111111111', channelId: CHANNEL },
+  settings: {
+    locale: 'en',
+    timezone: 'Asia/Shanghai',
+    dailyTime: '09:30',
+    closeTime: '18:00',
+    weeklyDay: 'monday',
+    weeklyTime: '10:00',
+    categories: [],
+    paused: false,
+  },
+};
+const view: View = {
+  visibility: 'channel',
+  title: 'Question',
+  body: 'Ping @everyone and <@123> and <@&456>',
+  buttons: [{ action: 'k8sq:a:r1:0', label: 'A' }],
+};
+
+let fake: FakeDiscord;
+let rest: REST;
+const logger = recordingLogger();
+let outbox: DiscordOutbox;
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+  rest = new REST({ api: fake.apiUrl, retries: 0 }).setToken(fake.token);
+  outbox = new DiscordOutbox(rest, logger);
+});
+afterEach(() => fake.clearFaults());
+afterAll(async () => {
+  rest.clearHashSweeper();
+  rest.clearHandlerSweeper();
+  await fake.close();
+});
+
+const postError = async (): Promise<DeliveryError> => {
+  const error = await outbox.post(team, view).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(DeliveryError);
+  return error as DeliveryError;
+};
+const channelPosts = () => fake.requestsTo('POST', new RegExp(`/channels/${CHANNEL}/messages$`)).length;
+
+describe('DiscordOutbox', () => {
+  test('GIVEN a view THEN it is posted to the team channel with mentions disabled, and the ref updates it', async () => {
+    const ref = await outbox.post(team, view);
+    const [message] = fake.channelMessages(CHANNEL).filter((m) => m.id === ref);
+    expect(message?.allowed_mentions).toEqual({ parse: [] });
+    expect(message?.embeds[0]?.description).toContain('@everyone');
+    await outbox.update(team, ref, {
+      ...view,
+      buttons: [{ action: 'k8sq:a:r1:0', label: 'A', disabled: true }],
+    });
+    expect(buttonsOf(message).map((b) => b.disabled)).toEqual([true]);
+    expect(message?.edits).toBe(1);
+  });
+
+  test('GIVEN the channel answers 403 Missing Permissions THEN a permanent "forbidden" fault, asked once', async () => {
+    const before = channelPosts();
+    fake.fail({
+      path: /\/channels\/\d+\/messages$/,
+      reply: { status: 403, body: { message: 'Missing Permissions', code: 50013 } },
+    });
+    const error = await postError();
+    expect(error).toMatchObject({ kind: 'permanent', reason: 'forbidden' });
+    expect(channelPosts() - before).toBe(1);
+  });
+
+  test('GIVEN a deleted channel (404 Unknown Channel) THEN a permanent "gone" fault', async () => {
+    fake.fail({
+      path: /\/channels\/\d+\/messages$/,
+      reply: { status: 404, body: { message: 'Unknown Channel', code: 10003 } },
+    });
+    expect(await postError()).toMatchObject({ kind: 'permanent', reason: 'gone' });
+  });
+
+  test('GIVEN a 500 THEN a transient fault after one request (the job retries with backoff, not discord.js)', async () => {
+    const before = channelPosts();
+    fake.fail({
+      path: /\/channels\/\d+\/messages$/,
+      reply: { status: 500, body: { message: 'oops', code: 0 } },
+    });
+    expect(await postError()).toMatchObject({ kind: 'transient' });
+    expect(channelPosts() - before).toBe(1);
+  });
+
+  test('GIVEN one 429 with Retry-After THEN discord.js waits it out and the post succeeds', async () => {
+    const before = channelPosts();
+    fake.fail({
+      path: /\/channels\/\d+\/messages$/,
+      times: 1,
+      reply: {
+        status: 429,
+        headers: { 'retry-after': '0.2', 'x-ratelimit-scope': 'user' },
+        body: { message: 'You are being rate limited.', retry_after: 0.2, global: false },
+      },
+    });
+    const started = Date.now();
+    const ref = await outbox.post(team, view);
+    expect(ref).toMatch(/^\d+$/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect(channelPosts() - before).toBe(2);
+  });
+
+  test('GIVEN Discord unreachable THEN a transient fault', async () => {
+    const down = new REST({ api: 'http://127.0.0.1:9/api', retries: 0, timeout: 2000 }).setToken('x');
+    const error = await new DiscordOutbox(down, logger).post(team, view).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'transient' });
+  });
+
+  test('GIVEN the question message was deleted THEN update logs a warning and does not fail', async () => {
+    await outbox.update(team, '999999999999999999', view);
+    expect(logger.lines.some((l) => l.level === 'warn' && l.msg?.includes('deleted'))).toBe(true);
+  });
+});

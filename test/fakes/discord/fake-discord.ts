@@ -1,0 +1,195 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIInteraction, APIUser } from 'discord.js';
+import { type FakeMessage, FakeState } from './fake-state.js';
+import { FakeGateway, type FakeGuild } from './gateway.js';
+import type { Place } from './payloads.js';
+import { type RestContext, type RestReply, type RestRequest, routeRest } from './rest-routes.js';
+
+export interface FakeDiscordOptions {
+  token?: string;
+  applicationId?: string;
+  guilds?: FakeGuild[];
+}
+
+export interface RecordedRequest extends RestRequest {
+  status: number;
+  at: number;
+}
+
+/** A canned failure for matching requests, e.g. a 403 from one channel or a 500 for a while. */
+export interface Fault {
+  method?: string;
+  path: RegExp;
+  reply: RestReply;
+  /** How many requests it answers; then it is spent. */
+  times?: number;
+}
+
+/**
+ * A small Discord for tests on 127.0.0.1: `/api/v10/*` over HTTP (every request recorded) and
+ * the gateway WebSocket on the same port. `GET /gateway/bot` names that WebSocket, so a
+ * discord.js client pointed at `apiUrl` finds the whole fake by itself.
+ */
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  readonly state: FakeState;
+  readonly gateway: FakeGateway;
+  private readonly faults: Required<Fault>[] = [];
+  private readonly rest: RestContext;
+  private port = 0;
+
+  private constructor(
+    readonly token: string,
+    readonly applicationId: string,
+    private readonly server: Server,
+    guilds: FakeGuild[],
+  ) {
+    const botUser: APIUser = {
+      id: applicationId,
+      username: 'k8s-quiz',
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+    };
+    this.state = new FakeState(applicationId, botUser);
+    this.gateway = new FakeGateway({ token, applicationId, botUser, guilds }, () => this.gatewayUrl);
+    this.rest = { state: this.state, token, gatewayUrl: '', commands: new Map() };
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const server = createServer();
+    const fake = new FakeDiscord(
+      options.token ?? 'fake-bot-token',
+      options.applicationId ?? '900000000000000001',
+      server,
+      options.guilds ?? [],
+    );
+    server.on('request', (req, res) => void fake.onRequest(req, res));
+    fake.gateway.attach(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    fake.port = (server.address() as AddressInfo).port;
+    fake.rest.gatewayUrl = fake.gatewayUrl;
+    return fake;
+  }
+
+  /** The REST base, as DISCORD_API_URL. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  /** The environment that points the bot at this fake. */
+  get env(): Record<string, string> {
+    return {
+      DISCORD_TOKEN: this.token,
+      DISCORD_APPLICATION_ID: this.applicationId,
+      DISCORD_API_URL: this.apiUrl,
+    };
+  }
+
+  get commands(): Map<string, unknown[]> {
+    return this.rest.commands;
+  }
+
+  place(guildId: string, channelId: string): Place {
+    return { applicationId: this.applicationId, guildId, channelId };
+  }
+
+  fail(fault: Fault): void {
+    this.faults.push({
+      method: fault.method ?? '',
+      times: fault.times ?? Number.POSITIVE_INFINITY,
+      ...fault,
+    });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  /** Sends INTERACTION_CREATE over the gateway; Discord's 3-second answer window starts now. */
+  interact(payload: APIInteraction): string {
+    this.state.interactions.set(payload.id, { payload, dispatchedAt: Date.now() });
+    if (this.gateway.dispatch('INTERACTION_CREATE', payload) === 0) throw new Error('no bot is connected');
+    return payload.id;
+  }
+
+  /** Messages the bot posted to a channel through the REST API (not interaction replies). */
+  channelMessages(channelId: string): FakeMessage[] {
+    return [...this.state.messages.values()].filter(
+      (m) => m.via === 'channel' && m.channel_id === channelId && !m.deleted,
+    );
+  }
+
+  /** The visible answers to one interaction: its original response and follow-ups. */
+  responsesTo(interactionId: string): FakeMessage[] {
+    return [...this.state.messages.values()].filter((m) => m.interactionId === interactionId && !m.deleted);
+  }
+
+  requestsTo(method: string, path: RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && path.test(r.path));
+  }
+
+  /** Polls `probe` until it returns something truthy; fails with `what` after the timeout. */
+  async waitFor<T>(
+    what: string,
+    probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+    timeoutMs = 10_000,
+  ): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value) return value;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const text = await readBody(req);
+    const request: RestRequest = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
+      query: Object.fromEntries(url.searchParams),
+      body: text ? JSON.parse(text) : undefined,
+      authorization: req.headers.authorization,
+    };
+    const reply = url.pathname.startsWith('/api/v10/')
+      ? (this.takeFault(request) ?? routeRest(this.rest, request))
+      : { status: 404 };
+    this.requests.push({ ...request, status: reply.status, at: Date.now() });
+    const headers = {
+      ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...reply.headers,
+    };
+    res
+      .writeHead(reply.status, headers)
+      .end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+  }
+
+  private takeFault(request: RestRequest): RestReply | undefined {
+    const fault = this.faults.find(
+      (f) => f.times > 0 && (!f.method || f.method === request.method) && f.path.test(request.path),
+    );
+    if (!fault) return undefined;
+    fault.times -= 1;
+    return fault.reply;
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

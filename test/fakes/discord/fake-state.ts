@@ -1,0 +1,114 @@
+import type { APIInteraction, APIMessage, APIUser } from 'discord.js';
+import type { MessageBody } from './message-rules.js';
+import { snowflake } from './payloads.js';
+
+/** A message as the fake keeps it: what Discord would show, plus what the bot asked for. */
+export interface FakeMessage extends APIMessage {
+  /** The mention rules the bot sent with it (Discord does not echo these back). */
+  allowed_mentions?: MessageBody['allowed_mentions'];
+  ephemeral: boolean;
+  /** `channel` = REST post; `reply`/`followup` = answers to an interaction. */
+  via: 'channel' | 'reply' | 'followup';
+  interactionId?: string;
+  edits: number;
+  deleted: boolean;
+}
+
+export interface InteractionRecord {
+  payload: APIInteraction;
+  dispatchedAt: number;
+  /** The callback type the bot answered with (4 reply, 5 deferred, 6 deferred update, 7 update). */
+  callbackType?: number;
+  callbackAt?: number;
+  originalId?: string;
+}
+
+const EPHEMERAL = 1 << 6;
+
+/** Messages and interactions the fake has seen, with Discord's rules for replying to them. */
+export class FakeState {
+  readonly messages = new Map<string, FakeMessage>();
+  readonly interactions = new Map<string, InteractionRecord>();
+
+  constructor(
+    readonly applicationId: string,
+    readonly botUser: APIUser,
+  ) {}
+
+  createMessage(
+    channelId: string,
+    body: MessageBody,
+    via: FakeMessage['via'],
+    interactionId?: string,
+  ): FakeMessage {
+    const id = snowflake();
+    const message: FakeMessage = {
+      id,
+      channel_id: channelId,
+      author: this.botUser,
+      content: body.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: (body.embeds ?? []) as APIMessage['embeds'],
+      pinned: false,
+      type: via === 'channel' ? 0 : 20,
+      flags: body.flags ?? 0,
+      components: (body.components ?? []) as APIMessage['components'],
+      ...(via === 'channel' ? {} : { webhook_id: this.applicationId, application_id: this.applicationId }),
+      allowed_mentions: body.allowed_mentions,
+      ephemeral: ((body.flags ?? 0) & EPHEMERAL) !== 0,
+      via,
+      ...(interactionId ? { interactionId } : {}),
+      edits: 0,
+      deleted: false,
+    };
+    this.messages.set(id, message);
+    return message;
+  }
+
+  editMessage(message: FakeMessage, body: MessageBody): FakeMessage {
+    if (body.content !== undefined) message.content = body.content;
+    if (body.embeds !== undefined) message.embeds = body.embeds as APIMessage['embeds'];
+    if (body.components !== undefined) message.components = body.components as APIMessage['components'];
+    if (body.allowed_mentions !== undefined) message.allowed_mentions = body.allowed_mentions;
+    message.edited_timestamp = new Date().toISOString();
+    message.edits += 1;
+    return message;
+  }
+
+  byToken(token: string): [string, InteractionRecord] | undefined {
+    for (const entry of this.interactions) if (entry[1].payload.token === token) return entry;
+    return undefined;
+  }
+
+  /** The API shape of a message (without the fake's bookkeeping), as Discord returns it. */
+  static wire(message: FakeMessage): APIMessage {
+    const {
+      allowed_mentions: _a,
+      ephemeral: _e,
+      via: _v,
+      interactionId: _i,
+      edits: _n,
+      deleted: _d,
+      ...wire
+    } = message;
+    return wire;
+  }
+}
+
+export interface FakeButton {
+  custom_id: string;
+  label?: string;
+  disabled?: boolean;
+}
+
+/** The buttons of a message, row by row flattened. */
+export function buttonsOf(message: APIMessage | undefined): FakeButton[] {
+  const rows = (message?.components ?? []) as { components?: FakeButton[] }[];
+  return rows.flatMap((row) => row.components ?? []);
+}
