@@ -11,6 +11,10 @@ export const SLACK_LIMITS = {
   buttonValue: 2000,
   elementsPerActions: 25,
   fallbackText: 4000,
+  /** A response_url accepts at most five messages (within 30 minutes). */
+  responseUrlUses: 5,
+  /** Slack shows an error when a slash command or interaction is not acknowledged in time. */
+  ackDeadlineMs: 3000,
 } as const;
 
 /** Escaping `&`, `<`, `>` makes bank text longer on Slack; count it escaped. */

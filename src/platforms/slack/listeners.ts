@@ -1,0 +1,67 @@
+import type { App, BlockAction } from '@slack/bolt';
+import type { Request } from '../../core/command.js';
+import type { RoundLimits } from '../../core/parse-command.js';
+import type { Logger } from '../../core/ports.js';
+import type { RequestHandler } from '../adapter.js';
+import type { Members } from './members.js';
+import { actionKey, actionRequest, commandKey, commandRequest, payloadUserName } from './parse.js';
+import type { RecentDeliveries } from './recent.js';
+import type { Replies, ReplyTarget } from './replies.js';
+
+export const SLASH_COMMAND = '/k8s-quiz';
+
+export interface ListenerDeps {
+  engine: RequestHandler;
+  members: Members;
+  replies: Replies;
+  recent: RecentDeliveries;
+  limits: RoundLimits;
+  logger: Logger;
+}
+
+/**
+ * The two ways players reach the bot: `/k8s-quiz …` and button presses. Each is acked
+ * first — Slack's deadline is 3 seconds and the engine may be slower under load — then
+ * parsed, handed to the engine, and answered through the response_url.
+ */
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
+    await ack();
+    if (!deps.recent.firstTime(commandKey(command))) {
+      deps.logger.info({ retry: context.retryNum, user: command.user_id }, 'slack: repeated command dropped');
+      return;
+    }
+    const target = { respond, channelId: command.channel_id, userId: command.user_id };
+    await serve(deps, target, async () => {
+      const actor = await deps.members.actor(command.user_id, command.user_name);
+      return commandRequest(command, actor, deps.limits);
+    });
+  });
+
+  app.action<BlockAction>({ type: 'block_actions' }, async ({ body, ack, respond, context }) => {
+    await ack();
+    if (!deps.recent.firstTime(actionKey(body))) {
+      deps.logger.info({ retry: context.retryNum, user: body.user.id }, 'slack: repeated press dropped');
+      return;
+    }
+    const channelId = body.channel?.id ?? '';
+    await serve(deps, { respond, channelId, userId: body.user.id }, async () => {
+      const actor = await deps.members.actor(body.user.id, payloadUserName(body));
+      return actionRequest(body, actor);
+    });
+  });
+}
+
+async function serve(deps: ListenerDeps, target: ReplyTarget, parse: () => Promise<Request>): Promise<void> {
+  try {
+    const request = await parse();
+    const views = await deps.engine.handle(request);
+    await deps.replies.send(views, target);
+  } catch (error) {
+    // The engine catches its own errors; this is the adapter failing. Never let Bolt see it.
+    deps.logger.error(
+      { err: error instanceof Error ? error.message : String(error) },
+      'slack: request failed',
+    );
+  }
+}

@@ -1,0 +1,151 @@
+import type { types } from '@slack/bolt';
+import { splitMarkdown } from '../../content/split-markdown.js';
+import type { View, ViewButton, ViewField, ViewTone } from '../../core/view.js';
+import { SLACK_LIMITS, slackBudget } from './limits.js';
+import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
+
+type Block = types.KnownBlock;
+
+/** One chat message: Block Kit blocks plus the plain fallback Slack shows in notifications. */
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+/** Block Kit has no colours; the tone shows as an emoji before the title. */
+const TONE_EMOJI: Record<ViewTone, string> = {
+  question: ':question:',
+  reveal: ':bulb:',
+  info: ':information_source:',
+  success: ':white_check_mark:',
+  warning: ':warning:',
+  error: ':x:',
+};
+
+const TITLE_CHARS = 300;
+/** Inline fields share a two-column section; Slack allows 10 per section, 2,000 characters each. */
+const FIELDS_PER_SECTION = 10;
+const FIELD_CHARS = 2000;
+
+/**
+ * Renders any View as one or more messages within Slack's limits: long Markdown is split
+ * over several sections, and over several messages past 50 blocks. Buttons and footer go
+ * last, so the last message is the one that carries the buttons.
+ */
+export function renderView(view: View): SlackMessage[] {
+  const head = [...titleBlocks(view), ...bodyBlocks(view), ...fieldBlocks(view.fields ?? [])];
+  const tail = [...buttonBlocks(view.buttons ?? []), ...footerBlocks(view.footer)];
+  const chunks = packBlocks(head, tail);
+  const fallback = fallbackText(view);
+  return chunks.map((blocks, i) => ({
+    text: chunks.length > 1 ? `${fallback} (${i + 1}/${chunks.length})` : fallback,
+    blocks,
+  }));
+}
+
+const section = (text: string): Block => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text, verbatim: true },
+});
+
+function titleBlocks(view: View): Block[] {
+  if (!view.title) return [];
+  const emoji = view.tone ? `${TONE_EMOJI[view.tone]} ` : '';
+  return [section(`${emoji}*${escapeMrkdwn(truncate(view.title, TITLE_CHARS))}*`)];
+}
+
+function bodyBlocks(view: View): Block[] {
+  const parts = view.body ? mrkdwnSections(view.body) : [];
+  // A notice without a title still shows when it is a warning or an error.
+  const first = parts[0];
+  if (!view.title && first !== undefined && (view.tone === 'warning' || view.tone === 'error')) {
+    parts[0] = `${TONE_EMOJI[view.tone]} ${first}`;
+  }
+  return parts.map(section);
+}
+
+function fieldBlocks(fields: ViewField[]): Block[] {
+  const blocks: Block[] = [];
+  let columns: string[] = [];
+  const flushColumns = () => {
+    for (let i = 0; i < columns.length; i += FIELDS_PER_SECTION) {
+      const texts = columns
+        .slice(i, i + FIELDS_PER_SECTION)
+        .map((text) => ({ type: 'mrkdwn' as const, text, verbatim: true }));
+      blocks.push({ type: 'section', fields: texts });
+    }
+    columns = [];
+  };
+  for (const field of fields) {
+    const name = `*${escapeMrkdwn(truncate(field.name, TITLE_CHARS))}*`;
+    const value = markdownToMrkdwn(field.value);
+    if (field.inline && name.length + value.length + 1 <= FIELD_CHARS) {
+      columns.push(`${name}\n${value}`);
+      continue;
+    }
+    flushColumns();
+    const parts = mrkdwnSections(field.value, slackBudget.blockChars - name.length);
+    blocks.push(
+      ...(parts.length ? parts : ['']).map((part, i) => section(i === 0 ? `${name}\n${part}` : part)),
+    );
+  }
+  flushColumns();
+  return blocks;
+}
+
+function buttonBlocks(buttons: ViewButton[]): Block[] {
+  // Slack buttons cannot be disabled: a closed button is simply not shown.
+  const open = buttons.filter((b) => !b.disabled);
+  const blocks: Block[] = [];
+  for (let i = 0; i < open.length; i += SLACK_LIMITS.elementsPerActions) {
+    const elements = open.slice(i, i + SLACK_LIMITS.elementsPerActions).map((b) => ({
+      type: 'button' as const,
+      action_id: b.action,
+      value: b.action,
+      text: { type: 'plain_text' as const, text: truncate(b.label, SLACK_LIMITS.buttonText), emoji: true },
+      ...(b.style === 'primary' ? { style: 'primary' as const } : {}),
+    }));
+    blocks.push({ type: 'actions', elements });
+  }
+  return blocks;
+}
+
+function footerBlocks(footer: string | undefined): Block[] {
+  if (!footer) return [];
+  const text = escapeMrkdwn(truncate(footer, SLACK_LIMITS.contextText / 2));
+  return [{ type: 'context', elements: [{ type: 'mrkdwn', text, verbatim: true }] }];
+}
+
+/** Markdown as mrkdwn sections, each within the section limit once converted and escaped. */
+export function mrkdwnSections(markdown: string, max: number = slackBudget.blockChars): string[] {
+  return splitMarkdown(markdown, max, slackBudget.measure).flatMap((part) => {
+    const text = markdownToMrkdwn(part);
+    if (text.length <= SLACK_LIMITS.sectionText) return text ? [text] : [];
+    // Conversion grew the part (long URLs get percent-encoded): split it finer.
+    if (max > 100) return mrkdwnSections(part, Math.floor(max / 2));
+    return [text.slice(0, SLACK_LIMITS.sectionText).replace(/&[a-z]*$/, '')];
+  });
+}
+
+function packBlocks(head: Block[], tail: Block[]): Block[][] {
+  const max = SLACK_LIMITS.blocksPerMessage;
+  const chunks: Block[][] = [];
+  for (let i = 0; i < head.length; i += max) chunks.push(head.slice(i, i + max));
+  const last = chunks.at(-1);
+  if (last && last.length + tail.length <= max) last.push(...tail);
+  else if (tail.length > 0) chunks.push(tail);
+  return chunks.length > 0 ? chunks : [[section(' ')]];
+}
+
+/** The plain line Slack shows in notifications and screen readers. */
+function fallbackText(view: View): string {
+  const source =
+    view.title ?? view.body?.split('\n').find((line) => line.trim()) ?? view.fields?.[0]?.name ?? '';
+  const plain = source.replace(/[*_`~]/g, '').trim();
+  return escapeMrkdwn(truncate(plain || '…', 300));
+}
+
+function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}

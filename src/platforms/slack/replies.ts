@@ -1,0 +1,69 @@
+import type { RespondFn, webApi } from '@slack/bolt';
+import type { Logger } from '../../core/ports.js';
+import type { View } from '../../core/view.js';
+import { SLACK_LIMITS } from './limits.js';
+import { renderView, type SlackMessage } from './render.js';
+
+/** Where the answer to one slash command or button press goes. */
+export interface ReplyTarget {
+  /** Bolt's `respond`: posts to the payload's response_url. */
+  respond?: RespondFn;
+  channelId: string;
+  userId: string;
+}
+
+/**
+ * Sends the engine's answer to an actor: `private` Views as ephemeral messages, `channel`
+ * Views as public ones. The response_url comes first — it works in channels the bot was
+ * never invited to and needs no scope — up to its five uses; after that, or when it fails,
+ * the Web API (chat.postEphemeral / chat.postMessage) takes over.
+ */
+export class Replies {
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly logger: Logger,
+  ) {}
+
+  async send(views: View[], target: ReplyTarget): Promise<void> {
+    let responseUrlUses = 0;
+    for (const view of views) {
+      for (const message of renderView(view)) {
+        const useUrl = target.respond !== undefined && responseUrlUses < SLACK_LIMITS.responseUrlUses;
+        if (useUrl && (await this.viaResponseUrl(view, message, target))) {
+          responseUrlUses += 1;
+          continue;
+        }
+        await this.viaWebApi(view, message, target);
+      }
+    }
+  }
+
+  private async viaResponseUrl(view: View, message: SlackMessage, target: ReplyTarget): Promise<boolean> {
+    try {
+      await target.respond?.({
+        response_type: view.visibility === 'private' ? 'ephemeral' : 'in_channel',
+        replace_original: false,
+        text: message.text,
+        blocks: message.blocks,
+      });
+      return true;
+    } catch (error) {
+      this.logger.warn({ err: errorText(error) }, 'slack: response_url refused, using the Web API');
+      return false;
+    }
+  }
+
+  private async viaWebApi(view: View, message: SlackMessage, target: ReplyTarget): Promise<void> {
+    const base = { channel: target.channelId, text: message.text, blocks: message.blocks };
+    try {
+      if (view.visibility === 'private')
+        await this.client.chat.postEphemeral({ ...base, user: target.userId });
+      else await this.client.chat.postMessage({ ...base, unfurl_links: false, unfurl_media: false });
+    } catch (error) {
+      // The actor sees no answer; nothing else can be done for this press.
+      this.logger.error({ channel: target.channelId, err: errorText(error) }, 'slack: reply failed');
+    }
+  }
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
