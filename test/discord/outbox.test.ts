@@ -6,23 +6,11 @@ import type { View } from '../../src/core/view.js';
 import { DiscordOutbox } from '../../src/platforms/discord/outbox.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { buttonsOf } from '../fakes/discord/fake-state.js';
+import { testTeam } from '../support/teams.js';
 import { recordingLogger } from './support.js';
 
 const CHANNEL = '222222222222222222';
-const team: Team = {
-  id: `discord:111111111111111111:${CHANNEL}`,
-  address: { platform: 'discord', workspaceId: '111111111111111111', channelId: CHANNEL },
-  settings: {
-    locale: 'en',
-    timezone: 'Asia/Shanghai',
-    dailyTime: '09:30',
-    closeTime: '18:00',
-    weeklyDay: 'monday',
-    weeklyTime: '10:00',
-    categories: [],
-    paused: false,
-  },
-};
+const team: Team = testTeam({ platform: 'discord', workspaceId: '111111111111111111', channelId: CHANNEL });
 const view: View = {
   visibility: 'channel',
   title: 'Question',

@@ -5,22 +5,11 @@ import type { View } from '../../src/core/view.js';
 import { SlackOutbox } from '../../src/platforms/slack/outbox.js';
 import { outboxClient } from '../../src/platforms/slack/web-client.js';
 import { FakeSlack } from '../fakes/slack/fake-slack.js';
+import { testTeam } from '../support/teams.js';
 import { recordingLogger } from './support.js';
 
-const team = (channelId: string): Team => ({
-  id: `slack:T0001:${channelId}`,
-  address: { platform: 'slack', workspaceId: 'T0001', channelId },
-  settings: {
-    locale: 'en',
-    timezone: 'UTC',
-    dailyTime: '09:30',
-    closeTime: '18:00',
-    weeklyDay: 'monday',
-    weeklyTime: '10:00',
-    categories: [],
-    paused: false,
-  },
-});
+const team = (channelId: string): Team =>
+  testTeam({ platform: 'slack', workspaceId: 'T0001', channelId }, { timezone: 'UTC' });
 
 const view: View = {
   visibility: 'channel',
