@@ -1,6 +1,6 @@
 import type { Quiz } from '../../content/types.js';
 
-export const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
+const OPTION_LETTERS = ['A', 'B', 'C', 'D', 'E'] as const;
 
 export const optionLetter = (index: number): string => OPTION_LETTERS[index] ?? String(index + 1);
 
