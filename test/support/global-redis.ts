@@ -1,6 +1,6 @@
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { hasRedisServer, REDIS_MISSING, startLocalRedis } from './redis-server.js';
+import { hasRedisServer, startLocalRedis } from './redis-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -8,12 +8,15 @@ declare module 'vitest' {
   }
 }
 
+const MISSING =
+  'redis-server not found: the tests start a real one — install it (Debian/Ubuntu: `sudo apt-get install -y redis-server`, macOS: `brew install redis`)';
+
 /** One real redis-server for the whole run; each test file isolates itself with a key prefix. */
 export default async function setup(project: TestProject) {
   if (!hasRedisServer()) {
-    // One line, naming the fix, instead of a stack of connection errors later.
-    console.error(`\n${REDIS_MISSING}\n`);
-    throw new Error(REDIS_MISSING);
+    // One line naming the fix, instead of a stack trace or a pile of connection errors.
+    process.stderr.write(`\n${MISSING}\n\n`);
+    process.exit(1);
   }
   const redis = await startLocalRedis();
   project.provide('redisUrl', redis.url);
