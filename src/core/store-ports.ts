@@ -40,8 +40,8 @@ export interface RoundRepo {
     choice: number,
     now: number,
   ): Promise<AnswerOutcome>;
-  /** Closes once and awards points atomically; undefined for an unknown round. */
-  close(roundId: string, scoring: ScoringConfig): Promise<CloseOutcome | undefined>;
+  /** Closes once and awards points atomically; undefined when the round has expired. */
+  close(round: Round, scoring: ScoringConfig): Promise<CloseOutcome | undefined>;
   results(roundId: string): Promise<RoundResults | undefined>;
   dailyHistory(teamId: string): Promise<DailyHistory>;
   /** Remembers the posted daily item (rotation) and makes it the team's latest daily round. */

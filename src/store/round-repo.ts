@@ -79,9 +79,8 @@ export class RedisRoundRepo implements RoundRepo {
     }
   }
 
-  async close(roundId: string, scoring: ScoringConfig): Promise<CloseOutcome | undefined> {
-    const round = await this.get(roundId);
-    if (!round) return undefined;
+  async close(round: Round, scoring: ScoringConfig): Promise<CloseOutcome | undefined> {
+    const roundId = round.id;
     const k = this.keys;
     const keys = [
       k.round(roundId),

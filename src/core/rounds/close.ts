@@ -17,7 +17,7 @@ export async function closeRound(
 ): Promise<'closed' | 'already' | 'unknown'> {
   const round = await ctx.store.rounds.get(roundId);
   if (!round) return 'unknown';
-  const outcome = await ctx.store.rounds.close(roundId, ctx.config.scoring);
+  const outcome = await ctx.store.rounds.close(round, ctx.config.scoring);
   if (!outcome) return 'unknown';
   await reveal(ctx, round);
   if (round.kind === 'live') await afterLiveQuestion(ctx, round);
