@@ -1,20 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type RedisServer, startRedisServer } from '../src/store/redis-server.js';
-
-/** A throwaway redis-server for one benchmark run. */
-export async function benchRedis(): Promise<RedisServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'k8sq-bench-'));
-  const server = await startRedisServer(dir, false);
-  return {
-    ...server,
-    stop: async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+/** Each benchmark runs on its own throwaway redis-server, the same one the tests use. */
+export { startLocalRedis as benchRedis } from '../test/support/redis-server.js';
 
 export function percentile(sortedMs: number[], p: number): number {
   if (sortedMs.length === 0) return 0;

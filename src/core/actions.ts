@@ -6,6 +6,8 @@ export type Action =
   | { kind: 'answer'; roundId: string; choice: number }
   | { kind: 'reference'; questionId: string };
 
+import type { Command } from './command.js';
+
 const PREFIX = 'k8sq';
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -24,4 +26,15 @@ export function decodeAction(text: string): Action | undefined {
   }
   if (kind === 'r' && choice === undefined) return { kind: 'reference', questionId: id };
   return undefined;
+}
+
+/**
+ * A pressed button's action as a command. A forged or unreadable one still becomes an answer
+ * to an unknown round, so the player gets the polite "this question is closed", never an error.
+ */
+export function commandOfAction(text: string): Command {
+  const action = decodeAction(text);
+  if (action?.kind === 'answer') return { name: 'answer', roundId: action.roundId, choice: action.choice };
+  if (action?.kind === 'reference') return { name: 'reference', questionId: action.questionId };
+  return { name: 'answer', roundId: 'unknown', choice: 0 };
 }

@@ -21,16 +21,16 @@ export class TeamJobs {
 
   /** Returns false when there was nothing to run (no open question to close). */
   async run(kind: TeamJobKind, teamId: string): Promise<boolean> {
-    const at = this.engine.ctx.clock.now();
-    if (kind === 'daily') await this.runner.run({ name: 'daily', data: { teamId, at } });
-    if (kind === 'weekly') await this.runner.run({ name: 'weekly', data: { teamId, at } });
-    if (kind !== 'close') return this.settle().then(() => true);
-    const roundId = await this.openRound(teamId);
-    if (!roundId) return false;
-    // The close job already waits in the queue (delayed): promote it rather than add another.
-    await this.planner.closeRoundNow(roundId);
-    await this.runner.waitForJob(jobIds.close(roundId));
-    await this.runner.idle();
+    if (kind === 'close') {
+      const roundId = await this.openRound(teamId);
+      if (!roundId) return false;
+      // The close job already waits in the queue (delayed): promote it rather than add another.
+      await this.planner.closeRoundNow(roundId);
+      await this.runner.waitForJob(jobIds.close(roundId));
+    } else {
+      await this.runner.run({ name: kind, data: { teamId, at: this.engine.ctx.clock.now() } });
+    }
+    await this.settle();
     return true;
   }
 

@@ -7,24 +7,10 @@ import type { View } from '../../src/core/view.js';
 import type { PlatformAdapter, RequestHandler } from '../../src/platforms/adapter.js';
 import { createDiscordAdapter, type DiscordAdapterOptions } from '../../src/platforms/discord/index.js';
 import type { FakeDiscord } from '../fakes/discord/fake-discord.js';
+import { recordingLogger } from '../support/recording-logger.js';
 import { type CliRun, ROOT } from '../support/run-cli.js';
 
-export interface LogLine {
-  level: 'info' | 'warn' | 'error';
-  obj: object;
-  msg?: string;
-}
-
-/** A Logger that keeps what it was told, so tests can count warnings. */
-export function recordingLogger(): Logger & { lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  return {
-    lines,
-    info: (obj, msg) => lines.push({ level: 'info', obj, msg }),
-    warn: (obj, msg) => lines.push({ level: 'warn', obj, msg }),
-    error: (obj, msg) => lines.push({ level: 'error', obj, msg }),
-  };
-}
+export { type LogLine, recordingLogger } from '../support/recording-logger.js';
 
 /** A stand-in engine for adapter-only tests: records requests and answers with what the test says. */
 export function scriptedEngine(answer: (request: Request) => View[] | Promise<View[]>) {

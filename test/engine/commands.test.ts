@@ -88,7 +88,8 @@ describe('commands: rights, bad input and platform faults', () => {
     expect(await h.engine.postDaily(faulty.id, h.clock.now())).toBe('skipped');
     const stored = await h.engine.ctx.store.teams.get(faulty.id);
     expect(stored).toMatchObject({ fault: 'forbidden', settings: { paused: true } });
-    expect(h.logger.warnings.filter((w) => (w as { teamId?: string }).teamId === faulty.id)).toHaveLength(1);
+    const warnings = h.logger.lines.filter((l) => l.level !== 'info').map((l) => l.obj);
+    expect(warnings.filter((w) => (w as { teamId?: string }).teamId === faulty.id)).toHaveLength(1);
     const [notice, reply] = await text('leaderboard', 3, false, faulty.address);
     expect(notice?.body).toContain('机器人没有在此频道发消息的权限');
     expect(reply?.title).toContain('本周排行榜');

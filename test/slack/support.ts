@@ -13,20 +13,9 @@ import { freePort } from '../support/redis-server.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 
-/** Collects what the app logs, to assert "logged once". */
-export interface RecordingLogger extends Logger {
-  lines: { level: 'info' | 'warn' | 'error'; obj: object; msg?: string }[];
-}
+import { type RecordingLogger, recordingLogger } from '../support/recording-logger.js';
 
-export function recordingLogger(): RecordingLogger {
-  const lines: RecordingLogger['lines'] = [];
-  return {
-    lines,
-    info: (obj, msg) => lines.push({ level: 'info', obj, msg }),
-    warn: (obj, msg) => lines.push({ level: 'warn', obj, msg }),
-    error: (obj, msg) => lines.push({ level: 'error', obj, msg }),
-  };
-}
+export { type RecordingLogger, recordingLogger };
 
 /** Our own RequestHandler (not a mock of Bolt): records requests and answers with given Views. */
 export class ScriptedEngine implements RequestHandler {

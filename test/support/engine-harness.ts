@@ -13,6 +13,7 @@ import { BullJobPlanner } from '../../src/jobs/planner.js';
 import { QUIZ_QUEUE } from '../../src/jobs/queue-names.js';
 import { createQuizWorker } from '../../src/jobs/worker.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
+import { type RecordingLogger, recordingLogger } from './recording-logger.js';
 
 /** A clock tests move by hand. */
 export class TestClock implements Clock {
@@ -48,11 +49,6 @@ export class RecordingOutbox implements Outbox {
   }
 }
 
-export const silentLogger = (): Logger & { warnings: object[] } => {
-  const warnings: object[] = [];
-  return { warnings, info: () => {}, warn: (o) => warnings.push(o), error: (o) => warnings.push(o) };
-};
-
 let bankPromise: Promise<QuestionBank> | undefined;
 export function shippedBank(): Promise<QuestionBank> {
   bankPromise ??= loadBank('content').then((r) => {
@@ -68,7 +64,7 @@ export interface Harness {
   clock: TestClock;
   queue: Queue;
   config: AppConfig;
-  logger: ReturnType<typeof silentLogger>;
+  logger: RecordingLogger;
   startWorker(): Worker;
   close(): Promise<void>;
 }
@@ -85,7 +81,7 @@ export async function createHarness(
   const clock = new TestClock(Date.parse(startIso));
   const queue = new Queue(QUIZ_QUEUE, { connection: jobs, prefix: `${prefix}bull` });
   const outbox = new RecordingOutbox();
-  const logger = silentLogger();
+  const logger = recordingLogger();
   const store = createRedisStore(redis, prefix);
   const planner = new BullJobPlanner(queue, clock);
   const engine = new QuizEngine({ bank: await shippedBank(), store, planner, outbox, clock, config, logger });

@@ -1,6 +1,6 @@
 import type { EngineContext } from '../context.js';
 import { deliverOnce } from '../delivery.js';
-import type { Round } from '../round.js';
+import type { Round, RoundResults } from '../round.js';
 import { teamText } from '../team-locale.js';
 import { questionView } from '../views/question-view.js';
 import { revealView } from '../views/reveal-view.js';
@@ -19,17 +19,16 @@ export async function closeRound(
   if (!round) return 'unknown';
   const outcome = await ctx.store.rounds.close(round, ctx.config.scoring);
   if (!outcome) return 'unknown';
-  await reveal(ctx, round);
+  await reveal(ctx, round, outcome.results);
   if (round.kind === 'live') await afterLiveQuestion(ctx, round);
   return outcome.closedNow ? 'closed' : 'already';
 }
 
-async function reveal(ctx: EngineContext, round: Round): Promise<void> {
+async function reveal(ctx: EngineContext, round: Round, results: RoundResults): Promise<void> {
   const team = await ctx.store.teams.get(round.teamId);
   const quiz = ctx.bank.quiz(round.quizId);
   const question = quiz && ctx.bank.question(quiz.questionId);
-  const results = await ctx.store.rounds.results(round.id);
-  if (!team || !quiz || !question || !results) return;
+  if (!team || !quiz || !question) return;
   const { t, category } = teamText(ctx, team);
   const live = await liveProgress(ctx, round);
   await deliverOnce(ctx, team, `reveal:${round.id}`, async () => {

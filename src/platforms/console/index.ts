@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { decodeAction } from '../../core/actions.js';
+import { commandOfAction } from '../../core/actions.js';
 import type { Command } from '../../core/command.js';
-import type { Actor, Team, TeamAddress } from '../../core/model.js';
+import { type Actor, type Team, type TeamAddress, teamIdOf } from '../../core/model.js';
 import { parseCommandText } from '../../core/parse-command.js';
 import type { Outbox } from '../../core/ports.js';
 import type { View } from '../../core/view.js';
@@ -79,13 +79,8 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
       ? Number(key) - 1
       : buttons.findIndex((b) => b.label.toUpperCase() === key.toUpperCase());
     const button = buttons[index];
-    const action = button && !button.disabled ? decodeAction(button.action) : undefined;
-    if (!action) return write(`no button "${key}" on the latest message with buttons\n`);
-    await send(
-      action.kind === 'answer'
-        ? { name: 'answer', ...action }
-        : { name: 'reference', questionId: action.questionId },
-    );
+    if (!button || button.disabled) return write(`no button "${key}" on the latest message with buttons\n`);
+    await send(commandOfAction(button.action));
   };
 
   const handleLine = async (line: string) => {
@@ -101,7 +96,8 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
       case 'press':
         return press(input.key);
       case 'run':
-        if (!(await options.jobs.run(input.job, teamId()))) write('nothing to close: no open question\n');
+        if (!(await options.jobs.run(input.job, teamIdOf(PLAYGROUND))))
+          write('nothing to close: no open question\n');
         return;
       case 'quit':
         closed = true;
@@ -141,5 +137,3 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
     },
   };
 }
-
-const teamId = () => `${PLAYGROUND.platform}:${PLAYGROUND.workspaceId}:${PLAYGROUND.channelId}`;

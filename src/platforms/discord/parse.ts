@@ -6,7 +6,7 @@ import {
   PermissionFlagsBits,
   type User,
 } from 'discord.js';
-import { decodeAction } from '../../core/actions.js';
+import { commandOfAction } from '../../core/actions.js';
 import type { Command, PlayerMention, Request } from '../../core/command.js';
 import type { Actor, TeamAddress } from '../../core/model.js';
 import { buildCommand, type CommandArgs, type RoundLimits, SETUP_KEYS } from '../../core/parse-command.js';
@@ -65,10 +65,7 @@ export function commandOf(
  * "this question is closed" instead of a failed interaction.
  */
 export function pressOf(interaction: ButtonInteraction): Command {
-  const action = decodeAction(interaction.customId);
-  if (action?.kind === 'answer') return { name: 'answer', roundId: action.roundId, choice: action.choice };
-  if (action?.kind === 'reference') return { name: 'reference', questionId: action.questionId };
-  return { name: 'answer', roundId: 'unknown', choice: 0 };
+  return commandOfAction(interaction.customId);
 }
 
 export function requestOf(interaction: BaseInteraction, command: Command): Request | undefined {

@@ -1,5 +1,5 @@
 import type { BlockAction, SlashCommand } from '@slack/bolt';
-import { decodeAction } from '../../core/actions.js';
+import { commandOfAction, decodeAction } from '../../core/actions.js';
 import type { Command, Request } from '../../core/command.js';
 import type { Actor, TeamAddress } from '../../core/model.js';
 import { parseCommandText, type RoundLimits } from '../../core/parse-command.js';
@@ -23,10 +23,8 @@ export function actionRequest(body: BlockAction, actor: Actor): Request {
 
 export function actionCommand(body: BlockAction): Command {
   const element = body.actions[0] as { action_id?: string; value?: string } | undefined;
-  const action = decodeAction(element?.action_id ?? '') ?? decodeAction(element?.value ?? '');
-  if (action?.kind === 'answer') return { name: 'answer', roundId: action.roundId, choice: action.choice };
-  if (action?.kind === 'reference') return { name: 'reference', questionId: action.questionId };
-  return { name: 'answer', roundId: 'unknown', choice: 0 };
+  const id = element?.action_id ?? '';
+  return commandOfAction(decodeAction(id) ? id : (element?.value ?? ''));
 }
 
 export function actionTeam(body: BlockAction): TeamAddress {
