@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/run-cli.js';
 
-const SEED = join(ROOT, '../shared/seed/k8s-interview-qa.zh-CN.md');
+const SEED = join(ROOT, 'content/seed/k8s-interview-qa.zh-CN.md');
 const dirs: string[] = [];
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'k8sq-import-'));

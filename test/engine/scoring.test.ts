@@ -99,9 +99,9 @@ describe('daily scoring, streaks, leaderboards and the weekly announcement', () 
     expect(post?.title).toBe('上周战报 · 2026-W48');
     expect(post?.body).toContain('🥇 **player 1** — 111');
     const fields = Object.fromEntries((post?.fields ?? []).map((f) => [f.name, f.value]));
-    expect(fields['最长连对']).toMatch(/^player [12]：7 天$/);
-    expect(fields['前十名']).toContain('3. player 3 — 73 分');
-    expect(fields['最强分类']).toMatch(/正确率/);
+    expect(fields.最长连对).toMatch(/^player [12]：7 天$/);
+    expect(fields.前十名).toContain('3. player 3 — 73 分');
+    expect(fields.最强分类).toMatch(/正确率/);
     expect(fields['团队排行榜（2026-W48，每队前三名积分之和）']).toBe('本频道在 2 个团队中排名第 1');
   });
 

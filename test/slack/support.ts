@@ -2,7 +2,6 @@ import type { AppConfig } from '../../src/config/app-config.js';
 import { readEnv } from '../../src/config/env.js';
 import { loadAppConfig } from '../../src/config/load-config.js';
 import type { Request } from '../../src/core/command.js';
-import type { Logger } from '../../src/core/ports.js';
 import type { View } from '../../src/core/view.js';
 import type { PlatformAdapter, RequestHandler } from '../../src/platforms/adapter.js';
 import { createSlackAdapter } from '../../src/platforms/slack/index.js';

@@ -7,7 +7,7 @@ import { loadBank } from '../../src/content/load-bank.js';
 import { QuizEngine } from '../../src/core/engine.js';
 import type { Actor, Team } from '../../src/core/model.js';
 import { teamIdOf } from '../../src/core/model.js';
-import type { Clock, DeliveryError, Logger, Outbox } from '../../src/core/ports.js';
+import type { Clock, DeliveryError, Outbox } from '../../src/core/ports.js';
 import type { View } from '../../src/core/view.js';
 import { BullJobPlanner } from '../../src/jobs/planner.js';
 import { QUIZ_QUEUE } from '../../src/jobs/queue-names.js';
