@@ -1,9 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { runContentCheck } from './content-check.js';
 import { runContentImport } from './content-import.js';
 import { addDiscordCommands } from './discord-register.js';
 
-const program = new Command('k8s-quiz').description('k8s-quiz maintenance commands');
+/** The version users see is package.json's, so a release bumps one place. */
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+const program = new Command('k8s-quiz')
+  .description('k8s-quiz maintenance commands')
+  .version(version, '-V, --version', 'print the version');
 const content = program.command('content').description('the question bank');
 
 content
