@@ -19,7 +19,8 @@ content
   .description('load and validate a content folder')
   .argument('[dir]', 'content folder', 'content')
   .option('--json', 'print the result as JSON')
-  .action(async (dir: string, opts: { json?: boolean }) => {
+  .option('--strict', 'fail on quality warnings too (giveaways, missing sources, unrecorded changes)')
+  .action(async (dir: string, opts: { json?: boolean; strict?: boolean }) => {
     process.exitCode = await runContentCheck(dir, opts);
   });
 

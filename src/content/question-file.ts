@@ -42,11 +42,27 @@ export function parseQuestionFile(file: string, text: string): Result<Question, 
     tags: m.tags,
     quizzes: m.quizzes.map((q) => ({ ...q, questionId: m.id, category: m.category })),
     referenceAnswer: body,
+    ...(m.origin && { origin: m.origin }),
+    ...(m.verified && { verified: m.verified }),
+    ...(m.revisions && { revisions: m.revisions }),
     file,
     lines: {
       id: lineOf(['id']),
       category: lineOf(['category']),
+      body: bodyLine(text, head.position.end.offset ?? 0),
       quizIds: m.quizzes.map((_, i) => lineOf(['quizzes', i, 'id'])),
+      quizzes: m.quizzes.map((quiz, i) => ({
+        id: lineOf(['quizzes', i, 'id']),
+        prompt: lineOf(['quizzes', i, 'prompt']),
+        options: quiz.options.map((_, o) => lineOf(['quizzes', i, 'options', o])),
+        explanation: lineOf(['quizzes', i, 'explanation']),
+      })),
     },
   });
+}
+
+/** The file line of the first non-blank character after the frontmatter. */
+function bodyLine(text: string, frontmatterEnd: number): number {
+  const start = text.slice(frontmatterEnd).search(/\S/);
+  return text.slice(0, frontmatterEnd + Math.max(start, 0)).split('\n').length;
 }

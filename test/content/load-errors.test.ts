@@ -1,13 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/content/load-bank.js';
 import { formatContentError } from '../../src/content/types.js';
 import { runCli } from '../support/run-cli.js';
+import { fixtureRoot } from './support/fixture-bank.js';
 
-const root = mkdtempSync(join(tmpdir(), 'k8sq-content-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const fixtures = fixtureRoot('k8sq-content-');
+afterAll(fixtures.remove);
+const folder = fixtures.folder;
 
 const GOOD_QUIZ = `  - id: ITEM
     prompt: 哪个组件负责调度？
@@ -17,18 +17,6 @@ const GOOD_QUIZ = `  - id: ITEM
 
 function question(id: string, category: string, quizzes: string, body = '参考答案。') {
   return `---\nid: ${id}\ntitle: 问题 ${id}\ncategory: ${category}\ndifficulty: 1\ntags: []\nquizzes:\n${quizzes}\n---\n\n${body}\n`;
-}
-
-/** A content folder with the real categories and the given question files. */
-function folder(name: string, files: Record<string, string>): string {
-  const dir = join(root, name);
-  mkdirSync(join(dir, 'questions'), { recursive: true });
-  cpSync('content/categories.yaml', join(dir, 'categories.yaml'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(dir, 'questions', path, '..'), { recursive: true });
-    writeFileSync(join(dir, 'questions', path), text);
-  }
-  return dir;
 }
 
 async function errorsOf(dir: string): Promise<string[]> {
