@@ -1,36 +1,50 @@
 import { Queue, type Worker } from 'bullmq';
-import { Redis } from 'ioredis';
-import { pino } from 'pino';
+import type { Redis } from 'ioredis';
 import type { AppConfig } from './config/app-config.js';
-import { type Env, platformsFrom } from './config/env.js';
+import { type Env, platformsFrom, secretsOf } from './config/env.js';
 import { loadAppConfig, loadTeamsFile } from './config/load-config.js';
+import { maskRedisUrl } from './config/redis-url.js';
+import type { TeamsFile } from './config/teams-file.js';
 import type { QuestionBank } from './content/bank.js';
 import { loadBank } from './content/load-bank.js';
 import { formatContentError } from './content/types.js';
 import { QuizEngine } from './core/engine.js';
 import { type Clock, type Logger, systemClock } from './core/ports.js';
+import { HttpServer } from './http/server.js';
 import { BullJobPlanner } from './jobs/planner.js';
 import { QUIZ_QUEUE } from './jobs/queue-names.js';
 import { JobRunner } from './jobs/run-now.js';
 import { TeamJobs } from './jobs/team-jobs.js';
 import { createQuizWorker } from './jobs/worker.js';
+import { instrumentHandler, instrumentOutbox, instrumentStore, instrumentWorker } from './ops/instrument.js';
+import { Intake } from './ops/intake.js';
+import { createLogger } from './ops/logger.js';
+import { Metrics } from './ops/metrics.js';
+import { addProbes } from './ops/probes.js';
+import { probeRedis, redisClient, StartupError } from './ops/redis-connect.js';
+import { RedisHealth } from './ops/redis-health.js';
+import { Resources } from './ops/resources.js';
 import type { PlatformAdapter } from './platforms/adapter.js';
 import type { ConsoleIo } from './platforms/console/index.js';
+import { stdinKind } from './platforms/console/stdin.js';
 import { OutboxRouter } from './platforms/outbox-router.js';
 import { registerStaticTeams } from './static-teams.js';
-import { type RedisServer, startRedisServer } from './store/redis-server.js';
-import { createRedisStore, DEFAULT_PREFIX } from './store/redis-store.js';
+import { startEmbeddedRedis } from './store/embedded-redis.js';
+import { Keys } from './store/keys.js';
+import { createRedisStore } from './store/redis-store.js';
 
 export interface AppOptions {
   env: Env;
-  /** Key prefix for every Redis key (store and BullMQ); tests use a fresh one. */
+  /** Key prefix for every Redis key (store and BullMQ); default REDIS_PREFIX. Tests use a fresh one. */
   redisPrefix?: string;
   clock?: Clock;
   logger?: Logger;
   config?: AppConfig;
-  contentDir?: string;
+  /** Static teams; default: CONFIG_DIR/teams.yaml (or `teamsFile`). */
+  teams?: TeamsFile;
   teamsFile?: string;
-  /** Where the embedded redis-server keeps its data when REDIS_URL is unset. */
+  contentDir?: string;
+  /** Where the embedded redis-server keeps its data when REDIS_URL is unset; default DATA_DIR. */
   dataDir?: string;
   /** Terminal playground streams (default: process stdin/stdout). */
   consoleIo?: ConsoleIo;
@@ -38,90 +52,211 @@ export interface AppOptions {
 
 export interface App {
   engine: QuizEngine;
-  queue: Queue;
   bank: QuestionBank;
+  metrics: Metrics;
+  /** BullMQ's queue; set once started. */
+  readonly queue: Queue;
   /** Resolves when the app has stopped (the playground ends at end of input). */
   finished: Promise<void>;
-  start(): Promise<void>;
+  /** Connects Redis, the worker and the platforms; the HTTP port it listens on (0: none). */
+  start(): Promise<number>;
+  /** Drains (see README) and closes everything; safe at any moment, also during start. */
   stop(): Promise<void>;
+  /** What /readyz answers. */
+  ready(): Promise<boolean>;
 }
 
-/** The composition root: config, content, Redis, jobs, engine and the platform adapters the env asks for. */
+/** The composition root: config, content, Redis, jobs, engine, HTTP and the adapters the env and ROLE ask for. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { env } = options;
   const platforms = platformsFrom(env);
-  const logger = options.logger ?? pino({ level: platforms.console ? 'warn' : 'info' }, pino.destination(2));
+  const role = env.ROLE;
+  const logger =
+    options.logger ??
+    createLogger({
+      level: env.LOG_LEVEL ?? (platforms.console ? 'warn' : 'info'),
+      fd: platforms.console ? 2 : 1,
+      secrets: secretsOf(env),
+    });
+  if (platforms.console && !options.consoleIo && stdinKind() === 'none')
+    throw new StartupError(
+      'no platform credentials and no terminal: the playground needs a terminal or a piped script; set DISCORD_* or SLACK_* to run the bot (see README)',
+    );
   const loadedConfig = options.config ?? (await loadAppConfig());
+  const teams = options.teams ?? (await loadTeamsFile(options.teamsFile));
   // A piped playground script runs live rounds without the pause between questions, so
   // every line's effects (the next question included) print before the next line.
   const scripted = platforms.console && !(options.consoleIo?.interactive ?? process.stdin.isTTY);
   const config = scripted
     ? { ...loadedConfig, live: { ...loadedConfig.live, pauseSeconds: 0 } }
     : loadedConfig;
-  const loaded = await loadBank(options.contentDir ?? 'content');
+  const loaded = await loadBank(options.contentDir ?? env.CONTENT_DIR);
   if (!loaded.ok)
     throw new Error(`the question bank is invalid:\n${loaded.error.map(formatContentError).join('\n')}`);
   const bank = loaded.value;
   const clock = options.clock ?? systemClock;
+  const prefix = options.redisPrefix ?? env.REDIS_PREFIX;
+  const bullPrefix = `${prefix}bull`;
 
-  const embedded: RedisServer | undefined = env.REDIS_URL
-    ? undefined
-    : await startRedisServer(options.dataDir ?? '.data', true);
-  const url = env.REDIS_URL ?? embedded?.url ?? '';
-  const prefix = options.redisPrefix ?? DEFAULT_PREFIX;
-  const redis = new Redis(url, { maxRetriesPerRequest: 3 });
-  const jobConnection = new Redis(url, { maxRetriesPerRequest: null });
-  const queue = new Queue(QUIZ_QUEUE, { connection: jobConnection, prefix: `${prefix}bull` });
-
+  const resources = new Resources((name, err) =>
+    logger.error({ err: String(err), resource: name }, 'close failed'),
+  );
+  const intake = new Intake();
   const outbox = new OutboxRouter();
-  const store = createRedisStore(redis, prefix);
-  const planner = new BullJobPlanner(queue, clock);
-  const engine = new QuizEngine({ bank, store, planner, outbox, clock, config, logger });
+  let redis: Redis | undefined;
+  let health: RedisHealth | undefined;
+  let queue: Queue | undefined;
+  let engine: QuizEngine | undefined;
   let worker: Worker | undefined;
   const adapters: PlatformAdapter[] = [];
+  const http = platforms.console ? undefined : new HttpServer(logger, intake);
+  let started = false;
+  let stopping: Promise<void> | undefined;
   let resolveFinished: () => void = () => {};
   const finished = new Promise<void>((resolve) => {
     resolveFinished = resolve;
   });
-  let stopping: Promise<void> | undefined;
+
+  const metrics = new Metrics({
+    redisUp: () => health?.up ?? false,
+    openRounds: () => (redis ? redis.zcard(new Keys(prefix).openRounds()) : Promise.resolve(0)),
+  });
+
+  const ready = async () => {
+    if (!started || stopping || !health?.up || !redis) return false;
+    if (!adapters.every((a) => a.ready())) return false;
+    return Promise.race([
+      redis.ping().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000).unref()),
+    ]);
+  };
+
+  /** Redis (embedded or REDIS_URL, which must answer now), its health, the queue and the engine. */
+  const connect = async () => {
+    let url = env.REDIS_URL;
+    if (url) await probeRedis(url);
+    else {
+      const server = await startEmbeddedRedis(options.dataDir ?? env.DATA_DIR, logger);
+      await resources.own('embedded redis-server', () => server.stop());
+      url = server.url;
+    }
+    health = new RedisHealth(logger, maskRedisUrl(url));
+    const watched = health;
+    const client = health.watch(redisClient(url, { maxRetriesPerRequest: 3 }));
+    const jobConnection = health.watch(redisClient(url, { maxRetriesPerRequest: null }));
+    await resources.own('redis', async () => {
+      watched.close();
+      await Promise.all([client.quit(), jobConnection.quit()]).catch(() => {
+        client.disconnect();
+        jobConnection.disconnect();
+      });
+    });
+    redis = client;
+    const q = new Queue(QUIZ_QUEUE, { connection: jobConnection, prefix: bullPrefix });
+    health.listen(q, 'queue');
+    await resources.own('queue', () => q.close());
+    queue = q;
+    const store = instrumentStore(createRedisStore(client, prefix), metrics);
+    const planner = new BullJobPlanner(q, clock);
+    const routed = instrumentOutbox(outbox, metrics);
+    engine = new QuizEngine({ bank, store, planner, outbox: routed, clock, config, logger });
+    return { jobConnection, planner };
+  };
 
   const app: App = {
-    engine,
-    queue,
+    get engine() {
+      if (!engine) throw new Error('the app is not started');
+      return engine;
+    },
     bank,
+    metrics,
+    get queue() {
+      if (!queue) throw new Error('the app is not started');
+      return queue;
+    },
     finished,
+    ready,
     async start() {
-      worker = createQuizWorker(engine, jobConnection, logger, { prefix: `${prefix}bull`, autorun: false });
-      const deps = { engine, config, env, logger };
+      let port = 0;
+      if (http) {
+        addProbes(http, ready, metrics);
+        port = await http.listen(env.PORT);
+        await resources.own('http server', () => http.close());
+      }
+      const { jobConnection, planner } = await connect();
+      resources.check();
+      const quiz = engine as QuizEngine;
+      if (role !== 'gateway') {
+        const w = createQuizWorker(quiz, jobConnection, logger, { prefix: bullPrefix, autorun: false });
+        health?.listen(w, 'worker');
+        instrumentWorker(w, metrics);
+        worker = w;
+      }
+      const deps = {
+        engine: instrumentHandler(quiz, metrics),
+        config,
+        env,
+        logger,
+        intake,
+        http,
+        listen: role !== 'worker',
+      };
       if (platforms.discord)
         adapters.push((await import('./platforms/discord/index.js')).createDiscordAdapter(deps));
       if (platforms.slack)
         adapters.push((await import('./platforms/slack/index.js')).createSlackAdapter(deps));
-      if (platforms.console) {
+      if (platforms.console && worker) {
         const { createConsoleAdapter } = await import('./platforms/console/index.js');
-        const jobs = new TeamJobs(engine, planner, new JobRunner(queue, worker));
+        const jobs = new TeamJobs(quiz, planner, new JobRunner(app.queue, worker));
         adapters.push(
           createConsoleAdapter(deps, { jobs, io: options.consoleIo, onEnd: () => void app.stop() }),
         );
       }
       for (const adapter of adapters) outbox.register(adapter.platform, adapter.outbox);
-      await registerStaticTeams(engine.ctx, await loadTeamsFile(options.teamsFile));
-      void worker.run();
-      await worker.waitUntilReady();
-      for (const adapter of adapters) await adapter.start();
+      await registerStaticTeams(quiz.ctx, teams);
+      resources.check();
+      if (worker) {
+        void worker.run();
+        await worker.waitUntilReady();
+      }
+      for (const adapter of adapters) {
+        await resources.own(`${adapter.platform} adapter`, () => adapter.stop());
+        await adapter.start();
+        resources.check();
+      }
+      started = true;
+      return port;
     },
     stop() {
       stopping ??= (async () => {
-        for (const adapter of adapters)
-          await adapter.stop().catch((err) => logger.error({ err }, 'adapter stop failed'));
-        await worker?.close();
-        await queue.close();
-        await Promise.all([redis.quit(), jobConnection.quit()]).catch(() => undefined);
-        await embedded?.stop();
+        const deadline = Date.now() + env.DRAIN_SECONDS * 1000;
+        intake.close();
+        if (!(await intake.drained(deadline)))
+          logger.warn({ pending: intake.pending }, 'drain: interactions still running at the deadline');
+        await closeWorker(worker, deadline, logger);
+        await resources.closeAll();
         resolveFinished();
       })();
       return stopping;
     },
   };
   return app;
+}
+
+/** Lets running jobs finish until the deadline; then stops anyway (another worker retries them). */
+async function closeWorker(worker: Worker | undefined, deadline: number, logger: Logger): Promise<void> {
+  if (!worker) return;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), Math.max(0, deadline - Date.now()));
+  });
+  const outcome = await Promise.race([worker.close().then(() => 'closed' as const), late]);
+  clearTimeout(timer);
+  if (outcome === 'late') {
+    logger.warn({}, 'drain: jobs still running at the deadline; leaving them to be retried');
+    await worker.close(true).catch(() => undefined);
+  }
 }

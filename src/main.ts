@@ -1,20 +1,61 @@
-import { createApp } from './app.js';
-import { readEnv } from './config/env.js';
+import { type App, createApp } from './app.js';
+import { platformsFrom, secretsOf } from './config/env.js';
+import { loadSettings } from './config/startup.js';
+import { createLogger } from './ops/logger.js';
+import { guardProcess } from './ops/process-guards.js';
+import { StartAborted } from './ops/resources.js';
 
-/** `npm start`: the platforms whose credentials are set, or the terminal playground. */
-async function main(): Promise<void> {
-  const app = await createApp({ env: readEnv() });
-  const stop = () => void app.stop();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  await app.start();
+/**
+ * `npm start` and the production entry point: the platforms whose credentials are set (or
+ * the terminal playground). SIGTERM/SIGINT drain and exit 0; a second signal exits at once.
+ */
+async function main(): Promise<number> {
+  const started = Date.now();
+  let app: App | undefined;
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      process.stderr.write(`k8s-quiz: ${signal} again: exiting now\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
+    signalled = true;
+    if (!app) process.exit(0); // nothing opened yet
+    void app.stop();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const { env, config, teams } = await loadSettings();
+  const platforms = platformsFrom(env);
+  const logger = createLogger({
+    level: env.LOG_LEVEL ?? (platforms.console ? 'warn' : 'info'),
+    fd: platforms.console ? 2 : 1,
+    secrets: secretsOf(env),
+  });
+  guardProcess(logger);
+  app = await createApp({ env, config, teams, logger });
+  if (signalled) return 0;
+  try {
+    const port = await app.start();
+    const names = Object.entries(platforms).flatMap(([name, on]) => (on ? [name] : []));
+    logger.info({ role: env.ROLE, platforms: names, port, ms: Date.now() - started }, 'k8s-quiz: started');
+  } catch (error) {
+    if (error instanceof StartAborted || signalled) {
+      await app.stop();
+      return 0;
+    }
+    await app.stop(); // the embedded redis-server and anything else already opened
+    throw error;
+  }
   await app.finished;
+  if (signalled) logger.info({}, 'k8s-quiz: stopped');
+  return 0;
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: unknown) => {
-    // One readable line, never a stack trace, for errors an admin can fix (config, content, redis).
+    // One readable line (or one per bad key), never a stack trace: these are for an admin to fix.
     process.stderr.write(`k8s-quiz: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   },

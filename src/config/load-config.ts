@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import { formatContentError } from '../content/types.js';
 import { parseYaml } from '../content/yaml-source.js';
+import { defaultPaths } from '../paths.js';
 import { type AppConfig, AppConfigSchema } from './app-config.js';
+import { ConfigError } from './config-error.js';
 import { type TeamsFile, TeamsFileSchema } from './teams-file.js';
 
-/** A configuration file is wrong; the message names file, line and field. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
-export async function loadAppConfig(file = 'config/default.yaml'): Promise<AppConfig> {
+export async function loadAppConfig(file = join(defaultPaths.config, 'default.yaml')): Promise<AppConfig> {
   const text = await readFile(file, 'utf8').catch(() => {
     throw new ConfigError(`${file}: cannot read file`);
   });
@@ -18,7 +18,7 @@ export async function loadAppConfig(file = 'config/default.yaml'): Promise<AppCo
 }
 
 /** config/teams.yaml is optional: no file, no static teams. */
-export async function loadTeamsFile(file = 'config/teams.yaml'): Promise<TeamsFile> {
+export async function loadTeamsFile(file = join(defaultPaths.config, 'teams.yaml')): Promise<TeamsFile> {
   const text = await readFile(file, 'utf8').catch(() => undefined);
   return text === undefined ? [] : parseOrThrow(text, TeamsFileSchema, file);
 }
@@ -26,5 +26,5 @@ export async function loadTeamsFile(file = 'config/teams.yaml'): Promise<TeamsFi
 function parseOrThrow<S extends z.ZodType>(text: string, schema: S, file: string): z.output<S> {
   const parsed = parseYaml(text, schema, { file, firstLine: 1 });
   if (parsed.ok) return parsed.value.value;
-  throw new ConfigError(parsed.error.map(formatContentError).join('\n'));
+  throw new ConfigError(`${file} is invalid`, parsed.error.map(formatContentError));
 }

@@ -3,6 +3,8 @@ import type { Env } from '../config/env.js';
 import type { RequestHandler } from '../core/command.js';
 import type { Platform } from '../core/model.js';
 import type { Logger, Outbox } from '../core/ports.js';
+import type { HttpRoutes } from '../http/server.js';
+import type { Intake } from '../ops/intake.js';
 
 export type { RequestHandler };
 
@@ -11,6 +13,15 @@ export interface AdapterDeps {
   config: AppConfig;
   env: Env;
   logger: Logger;
+  /** Where interactions come in: shut while the bot drains, in-flight work counted. */
+  intake?: Intake | undefined;
+  /** The bot's HTTP server, for platform endpoints (Slack HTTP mode's /slack/events). */
+  http?: HttpRoutes | undefined;
+  /**
+   * false for ROLE=worker: only the outbox (the platform's REST API) — no gateway, no
+   * socket, no endpoint. @defaultValue true
+   */
+  listen?: boolean | undefined;
 }
 
 /** A running platform connection: the same small surface on Discord, Slack and the terminal. */
@@ -20,4 +31,6 @@ export interface PlatformAdapter {
   readonly outbox: Outbox;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Connected and taking interactions (for /readyz); a worker-only adapter once started. */
+  ready(): boolean;
 }

@@ -14,6 +14,9 @@ export class Keys {
   results = (roundId: string) => `${this.prefix}round:${roundId}:results`;
   roundNames = (roundId: string) => `${this.prefix}round:${roundId}:names`;
 
+  /** Sorted set of the open rounds (score: close time), for the open-rounds gauge. */
+  openRounds = () => `${this.prefix}open-rounds`;
+
   daily = (teamId: string) => `${this.prefix}daily:${teamId}`;
   dailyUsed = (teamId: string) => `${this.prefix}daily:${teamId}:used`;
 

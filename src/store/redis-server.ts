@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 export interface RedisServer {
   url: string;
   port: number;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -36,11 +37,13 @@ export async function startRedisServer(dir: string, appendOnly: boolean): Promis
   const port = await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
   args.push('--appendonly', appendOnly ? 'yes' : 'no');
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl-C at the terminal must not stop Redis before the bot drains.
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   await waitForReady(child, port);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pid: child.pid ?? 0,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -52,21 +55,24 @@ export async function startRedisServer(dir: string, appendOnly: boolean): Promis
 
 function waitForReady(child: ChildProcess, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(
-      () => reject(new Error(`redis-server on port ${port} did not start:\n${output}`)),
-      10_000,
-    );
+    let output: string | undefined = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`redis-server on port ${port} did not start:\n${output}`));
+    }, 10_000);
     child.stdout?.on('data', (chunk: Buffer) => {
+      if (output === undefined) return; // ready: keep draining the pipe, keep nothing
       output += chunk.toString();
       if (output.includes('Ready to accept connections')) {
+        output = undefined;
         clearTimeout(timer);
         resolve();
       }
     });
+    child.stderr?.resume();
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`redis-server exited with ${code}:\n${output}`));
+      reject(new Error(`redis-server exited with ${code}:\n${output ?? ''}`));
     });
   });
 }

@@ -67,14 +67,15 @@ describe('the terminal playground, piped', () => {
     expect(second.out).toBe(first.out);
   });
 
-  it('GIVEN no REDIS_URL THEN it runs its own redis-server with its data under .data/ (append-only)', async () => {
+  it('GIVEN no REDIS_URL, started from another directory THEN it runs its own redis-server with its data in DATA_DIR (append-only)', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'k8sq-play-'));
     try {
-      for (const dir of ['content', 'config']) symlinkSync(join(ROOT, dir), join(cwd, dir));
-      const run = await playground('/k8s-quiz help\n', {}, cwd);
+      // Nothing in the working directory: content/ and config/ are found from the app itself.
+      const run = await playground('/k8s-quiz help\n', { DATA_DIR: join(cwd, 'data') }, cwd);
       expect(run.code).toBe(0);
       expect(run.out).toContain('k8s-quiz 使用说明');
-      expect(existsSync(join(cwd, '.data', 'appendonlydir'))).toBe(true);
+      expect(existsSync(join(cwd, 'data', 'appendonlydir'))).toBe(true);
+      expect(existsSync(join(cwd, '.data'))).toBe(false);
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }

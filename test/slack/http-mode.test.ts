@@ -141,11 +141,6 @@ describe('Slack adapter over HTTP (real Bolt, fake Slack)', () => {
     expect(viaUrl).toEqual(['part 1', 'part 2', 'part 3', 'part 4', 'part 5']);
     expect(rig.fake.state.ephemerals.slice(before).map((e) => e.text)).toEqual(['part 6', 'part 7']);
   });
-
-  it('GIVEN a load balancer health check THEN GET /healthz answers 200', async () => {
-    const res = await fetch(`http://127.0.0.1:${rig.port}/healthz`);
-    expect(res.status).toBe(200);
-  });
 });
 
 describe('Slack adapter start-up', () => {

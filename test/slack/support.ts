@@ -3,6 +3,8 @@ import { readEnv } from '../../src/config/env.js';
 import { loadAppConfig } from '../../src/config/load-config.js';
 import type { Request } from '../../src/core/command.js';
 import type { View } from '../../src/core/view.js';
+import { HttpServer } from '../../src/http/server.js';
+import { Intake } from '../../src/ops/intake.js';
 import type { PlatformAdapter, RequestHandler } from '../../src/platforms/adapter.js';
 import { createSlackAdapter } from '../../src/platforms/slack/index.js';
 import { FakeSlack, type FakeSlackOptions } from '../fakes/slack/fake-slack.js';
@@ -58,8 +60,14 @@ export async function startAdapterRig(
   });
   const engine = new ScriptedEngine();
   const logger = recordingLogger();
-  const adapter = createSlackAdapter({ engine, config, env, logger });
-  await adapter.start();
+  const http = new HttpServer(logger, new Intake());
+  await http.listen(port, '127.0.0.1');
+  const adapter = createSlackAdapter({ engine, config, env, logger, http });
+  await adapter.start().catch(async (error) => {
+    await http.close();
+    await fake.stop();
+    throw error;
+  });
   return {
     fake,
     adapter,
@@ -70,6 +78,7 @@ export async function startAdapterRig(
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
     async stop() {
       await adapter.stop();
+      await http.close();
       await fake.stop();
     },
   };

@@ -135,5 +135,6 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
     async stop() {
       closed = true;
     },
+    ready: () => true,
   };
 }

@@ -1,6 +1,8 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, REST } from 'discord.js';
+import { Client, Events, GatewayIntentBits, REST, Status } from 'discord.js';
+import { Intake } from '../../ops/intake.js';
 import type { AdapterDeps, PlatformAdapter } from '../adapter.js';
+import { guardGateway } from './gateway-guard.js';
 import { interactionHandler } from './interactions.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { DiscordOutbox, NO_MENTIONS } from './outbox.js';
@@ -43,30 +45,41 @@ export function createDiscordAdapter(
   // Its own REST with no immediate retries: a 5xx fails the job, which BullMQ retries with
   // backoff. Rate limits (429) are still waited out by discord.js.
   const outboxRest = new REST({ api, retries: 0 }).setToken(token);
+  const intake = deps.intake ?? new Intake();
   const handle = interactionHandler({
     engine: deps.engine,
     limits: deps.config.live,
     logger,
     deferAfterMs: options.deferAfterMs ?? DISCORD_LIMITS.interactionDeadlineMs / 2,
   });
-  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
+  guardGateway(client, intake, logger);
+  client.on(Events.InteractionCreate, (interaction) => void intake.track(() => handle(interaction)));
   client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
   client.on(Events.ShardDisconnect, (event, shardId) =>
     logger.warn({ code: event.code, shardId }, 'discord: gateway closed'),
   );
 
+  const listen = deps.listen !== false;
+  let started = false;
+
   return {
     platform: 'discord',
     outbox: new DiscordOutbox(outboxRest, logger),
     async start() {
-      const ready = once(client, Events.ClientReady);
-      await Promise.all([ready, client.login(token)]);
-      logger.info({ user: client.user?.tag, api }, 'discord: connected');
+      // A worker only posts through REST: no gateway session (Discord caps those per day).
+      if (listen) {
+        const ready = once(client, Events.ClientReady);
+        await Promise.all([ready, client.login(token)]);
+        logger.info({ user: client.user?.tag, api }, 'discord: connected');
+      } else logger.info({ api }, 'discord: REST only (worker)');
+      started = true;
     },
     async stop() {
+      started = false;
       await client.destroy();
       outboxRest.clearHashSweeper();
       outboxRest.clearHandlerSweeper();
     },
+    ready: () => started && (!listen || client.ws.status === Status.Ready),
   };
 }

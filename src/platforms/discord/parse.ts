@@ -1,4 +1,5 @@
 import {
+  ApplicationCommandOptionType,
   type BaseInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -30,29 +31,42 @@ export function actorOf(interaction: BaseInteraction): Actor {
   };
 }
 
+/**
+ * `/k8s-quiz <sub> [options]`. Options are read from the raw list, not with discord.js's typed
+ * getters (which throw when an option arrives with another type than registered, e.g. from
+ * an outdated registration): a mistyped value reaches buildCommand as it is and gets the
+ * command's usage reply.
+ */
 export function commandOf(
   interaction: ChatInputCommandInteraction,
   limits: RoundLimits,
 ): Command | undefined {
   if (interaction.commandName !== COMMAND_NAME) return undefined;
-  const options = interaction.options;
-  const sub = options.getSubcommand(false) ?? 'help';
+  const top = interaction.options.data;
+  const subOption = top.find((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  const sub = subOption?.name ?? 'help';
+  const given = new Map((subOption?.options ?? top).map((o) => [o.name, o] as const));
+  const text = (name: string) => {
+    const value = given.get(name)?.value;
+    return value === undefined || value === null ? undefined : String(value);
+  };
   const args: CommandArgs = {};
-  const count = options.getInteger('count');
-  const seconds = options.getInteger('seconds');
-  const category = options.getString('category');
-  const scope = options.getString('scope');
-  if (count !== null) args.count = count;
-  if (seconds !== null) args.seconds = seconds;
-  if (category !== null) args.category = category;
-  if (scope !== null) args.scope = scope;
-  const player = options.getUser('player');
-  if (player) args.player = mentionOf(player, options.getMember('player'));
+  for (const key of ['count', 'seconds'] as const) {
+    const value = given.get(key)?.value;
+    if (value !== undefined && value !== null) args[key] = typeof value === 'number' ? value : String(value);
+  }
+  const category = text('category');
+  const scope = text('scope');
+  if (category !== undefined) args.category = category;
+  if (scope !== undefined) args.scope = scope;
+  const player = given.get('player');
+  if (player?.user) args.player = mentionOf(player.user, player.member);
+  else if (player) args.player = { id: String(player.value), name: String(player.value) };
   if (sub === 'setup') {
     const setup: NonNullable<CommandArgs['setup']> = {};
     for (const key of SETUP_KEYS) {
-      const value = options.getString(key);
-      if (value !== null) setup[key] = value;
+      const value = text(key);
+      if (value !== undefined) setup[key] = value;
     }
     args.setup = setup;
   }

@@ -1,14 +1,12 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type AuthorizeResult, type webApi } from '@slack/bolt';
+import { App, type AuthorizeResult, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Logger } from '../../core/ports.js';
+import type { HttpRoutes } from '../../http/server.js';
 import { boltLogger } from './bolt-logger.js';
+import { SlackHttpReceiver } from './http-receiver.js';
 
 export const EVENTS_PATH = '/slack/events';
-export const HEALTH_PATH = '/healthz';
 
-export type SlackMode =
-  | { kind: 'http'; signingSecret: string; port: number }
-  | { kind: 'socket'; appToken: string };
+export type SlackMode = { kind: 'http'; signingSecret: string } | { kind: 'socket'; appToken: string };
 
 export interface BoltAppOptions {
   mode: SlackMode;
@@ -16,34 +14,53 @@ export interface BoltAppOptions {
   authorization: AuthorizeResult;
   clientOptions: webApi.WebClientOptions;
   logger: Logger;
+  /** HTTP mode: the bot's server, where `POST /slack/events` is added. */
+  http?: HttpRoutes | undefined;
 }
 
 /**
- * The real Bolt app in the configured mode. HTTP: Bolt's HTTPReceiver verifies the `v0`
- * signature and the 5-minute timestamp window on `/slack/events` (401 otherwise) and
- * answers a load balancer's health check. Socket Mode: one WebSocket opened with the
- * app-level token, no public URL needed.
+ * The real Bolt app in the configured mode. HTTP: our receiver on the bot's own server
+ * checks size, signature, timestamp and body shape before Bolt sees a request. Socket Mode:
+ * one WebSocket opened with the app-level token, no public URL needed.
  */
-export function createBoltApp(options: BoltAppOptions): App {
+export interface BoltApp {
+  app: App;
+  /** Whether Slack can reach the bot now (Socket Mode: the socket is open). */
+  connected(): boolean;
+}
+
+export function createBoltApp(options: BoltAppOptions): BoltApp {
   const { mode, authorization } = options;
+  const logger = boltLogger(options.logger, 'slack-bolt');
   const common = {
     authorize: async () => authorization,
     // A copy: Bolt and Socket Mode write their defaults into the object they are given.
     clientOptions: { ...options.clientOptions },
-    logger: boltLogger(options.logger, 'slack-bolt'),
+    logger,
   };
   if (mode.kind === 'socket') {
-    return new App({ ...common, socketMode: true, appToken: mode.appToken });
+    const receiver = new SocketModeReceiver({
+      appToken: mode.appToken,
+      logger,
+      installerOptions: { clientOptions: common.clientOptions },
+    });
+    let open = false;
+    receiver.client.on('connected', () => {
+      open = true;
+    });
+    for (const state of ['disconnected', 'reconnecting'])
+      receiver.client.on(state, () => {
+        open = false;
+      });
+    const app = new App({ ...common, socketMode: true, appToken: mode.appToken, receiver });
+    return { app, connected: () => open };
   }
-  return new App({
-    ...common,
+  if (!options.http) throw new Error('slack: HTTP mode needs the HTTP server');
+  const receiver = new SlackHttpReceiver({
     signingSecret: mode.signingSecret,
-    endpoints: EVENTS_PATH,
-    customRoutes: [{ path: HEALTH_PATH, method: ['GET'], handler: health }],
+    logger: options.logger,
+    boltLogger: logger,
   });
-}
-
-function health(_req: IncomingMessage, res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'text/plain' });
-  res.end('ok');
+  options.http.route('POST', EVENTS_PATH, receiver.handle, { interaction: true });
+  return { app: new App({ ...common, receiver }), connected: () => true };
 }
