@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { slashCommand } from '../fakes/discord/payloads.js';
-import { type LocalRedis, startLocalRedis } from '../support/redis-server.js';
+import { freePort, type LocalRedis, startLocalRedis } from '../support/redis-server.js';
 import { ROOT } from '../support/run-cli.js';
 
 const GUILD = '730000000000000001';
@@ -18,10 +18,17 @@ beforeAll(async () => {
     guilds: [{ id: GUILD, name: 'g', channels: [{ id: CHANNEL, name: 'quiz' }] }],
   });
   redis = await startLocalRedis();
+  const port = await freePort();
   // `npm start` as an operator runs it: only environment variables point it at Discord.
   bot = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, REDIS_URL: redis.url, ...fake.env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      REDIS_URL: redis.url,
+      PORT: String(port),
+      ...fake.env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   bot.stderr?.on('data', (chunk: Buffer) => {
