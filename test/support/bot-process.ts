@@ -125,10 +125,13 @@ export class BotProcess {
   }
 }
 
-/** Runs the bot to its end (a start-up that fails); stdin is /dev/null-like unless given. */
+/**
+ * Runs the bot to its end (a start-up that fails), stdin closed. A bot that hangs is killed
+ * after `timeoutMs` and reports code null, which no test expects.
+ */
 export async function runBot(
   env: Record<string, string>,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
   const bot = await BotProcess.start(env, { stdin: 'ignore' });
