@@ -22,7 +22,7 @@ const byPlace = (a: ContentError, b: ContentError) => a.file.localeCompare(b.fil
  */
 export async function checkContent(dir: string, budgets: readonly TextBudget[]): Promise<ContentCheck> {
   const content = await readContent(dir);
-  const quality = checkQuality(content.questions, dir);
+  const quality = await checkQuality(content, dir);
   const errors = [...content.errors, ...checkFit(content.questions, budgets), ...quality.errors];
   return {
     questions: content.questions.length,

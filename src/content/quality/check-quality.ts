@@ -1,12 +1,23 @@
+import type { ContentRead } from '../load-bank.js';
 import type { ContentError, ContentWarning, Question } from '../types.js';
 import { checkCatchAllOptions } from './catch-all-options.js';
+import { checkExamples, type ExampleFigures } from './examples/check-examples.js';
+import { checkExplanations } from './explanations.js';
+import { checkGiveawayTerms } from './giveaway-terms.js';
+import { checkNearDuplicates } from './near-duplicates.js';
 import { checkOptionWidths, type WidthFigures } from './option-widths.js';
+import { checkProvenance } from './provenance.js';
+import { readSeedAnswers } from './seed-answers.js';
+import { checkSeedDivergence } from './seed-divergence.js';
 
 /** The bank's figures that every `content check` prints. */
 export interface QualityFigures {
   widths: WidthFigures;
   /** Items whose fact depends on a default scheduled to change, with the version to recheck at. */
   recheck: { quiz: string; version: string; file: string; line: number }[];
+  examples: ExampleFigures;
+  /** The seed document the seed questions were compared with, or null when the folder has none. */
+  seed: string | null;
   /** Warnings per rule. */
   warningsByRule: Record<string, number>;
 }
@@ -17,17 +28,38 @@ export interface QualityReport {
   figures: QualityFigures;
 }
 
-/** Quality checks over a loaded bank: facts we refuse are errors, giveaways and gaps are warnings. */
-export function checkQuality(questions: readonly Question[], bankName: string): QualityReport {
-  const widths = checkOptionWidths(questions, bankName);
-  const errors = [...checkCatchAllOptions(questions)];
-  const warnings = [...widths.warnings];
+/**
+ * Quality checks over a read content folder: what we refuse to teach (catch-all options, broken
+ * examples) is an error; giveaways, missing provenance and unrecorded changes are warnings.
+ */
+export async function checkQuality(content: ContentRead, dir: string): Promise<QualityReport> {
+  const { questions } = content;
+  const errors: ContentError[] = [...checkCatchAllOptions(questions)];
+  const widths = checkOptionWidths(questions, dir);
+  const examples = await checkExamples(questions);
+  const seed = await readSeedAnswers(dir, content.categories, errors);
+  errors.push(...examples.errors);
+  const warnings = [
+    ...widths.warnings,
+    ...checkGiveawayTerms(questions),
+    ...checkNearDuplicates(questions),
+    ...checkExplanations(questions),
+    ...checkProvenance(questions),
+    ...(seed ? checkSeedDivergence(questions, seed) : []),
+    ...examples.warnings,
+  ];
   const warningsByRule: Record<string, number> = {};
   for (const w of warnings) warningsByRule[w.rule] = (warningsByRule[w.rule] ?? 0) + 1;
   return {
     errors,
     warnings,
-    figures: { widths: widths.figures, recheck: recheckList(questions), warningsByRule },
+    figures: {
+      widths: widths.figures,
+      recheck: recheckList(questions),
+      examples: examples.figures,
+      seed: seed?.file ?? null,
+      warningsByRule,
+    },
   };
 }
 

@@ -13,6 +13,12 @@ export function formatFigures(f: QualityFigures): string[] {
       `  worst key/distractor width ratio: ${w.ratio.toFixed(2)} (${w.quiz}, ${w.file}:${w.line}; at most ${MAX_KEY_RATIO})`,
     );
   }
+  const ex = f.examples;
+  const unchecked = Object.entries(ex.unchecked).map(([what, n]) => `${what} ×${n}`);
+  lines.push(
+    `  examples: ${ex.yamlBlocks} YAML blocks, ${ex.manifests} manifests (${ex.validated} validated against the schemas${unchecked.length > 0 ? `; parsed only: ${unchecked.join(', ')}` : ''}), ${ex.dockerfiles} Dockerfiles`,
+    `  seed: ${f.seed ?? 'no seed document: seed answers not compared'}`,
+  );
   lines.push(
     f.recheck.length === 0
       ? '  recheck: none'

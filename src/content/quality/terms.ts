@@ -1,0 +1,83 @@
+/**
+ * The words the quality checks compare: technical terms a reader would spot in an option.
+ * The bank is Chinese with ASCII technical names, and Chinese has no spaces, so there are two kinds:
+ *
+ * - ASCII terms: identifiers, CamelCase kinds, flags, paths, dotted names (`PodDisruptionBudget`,
+ *   `--provider`, `/etc/kubernetes/pki`, `spec.clusterIP`), compared case-insensitively, at least
+ *   two letters and three characters, minus a few words on every other page (`Pod`, `Kubernetes`…);
+ * - CJK terms: runs of 3 or more Han characters that neither start nor end with a function
+ *   character (的, 是, 在, 个…) — 就绪探针 and 基础镜像 count, 同一个 and 节点上 do not. Two characters
+ *   (容器, 节点, 资源) are too common in this bank to mean anything on their own.
+ */
+
+/** ASCII words too common in this bank to give anything away. */
+const ASCII_STOPWORDS = new Set([
+  'kubernetes',
+  'k8s',
+  'pod',
+  'pods',
+  'node',
+  'nodes',
+  'container',
+  'containers',
+  'cluster',
+  'kubectl',
+  'yaml',
+  'api',
+  'the',
+  'and',
+  'for',
+  'with',
+  'not',
+]);
+
+/** Characters that glue Chinese words together rather than carry meaning. */
+const FUNCTION_CHARS = new Set([...'的了是在和与或被把将对从上中个也都而及并则等其该此这那为以于只']);
+
+const ASCII_TERM = /--?[a-z][a-z0-9-]*|\/?[a-z0-9][a-z0-9_./:-]*[a-z0-9]/g;
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+export function asciiTerms(text: string): Set<string> {
+  const found = text.toLowerCase().match(ASCII_TERM) ?? [];
+  return new Set(found.filter((t) => t.length >= 3 && /[a-z].*[a-z]/.test(t) && !ASCII_STOPWORDS.has(t)));
+}
+
+/** Every CJK term of `minLength`+ characters in the text (all substrings of its Han runs). */
+export function cjkTerms(text: string, minLength = 3): Set<string> {
+  const terms = new Set<string>();
+  for (const run of text.match(HAN_RUN) ?? []) {
+    for (let start = 0; start < run.length; start++) {
+      if (FUNCTION_CHARS.has(run[start] as string)) continue;
+      for (let end = start + minLength; end <= run.length; end++) {
+        if (!FUNCTION_CHARS.has(run[end - 1] as string)) terms.add(run.slice(start, end));
+      }
+    }
+  }
+  return terms;
+}
+
+/** Whether an option contains a term: ASCII as a whole term, CJK as a substring. */
+export function mentions(text: string, term: string): boolean {
+  return /\p{Script=Han}/u.test(term) ? text.includes(term) : asciiTerms(text).has(term);
+}
+
+/** Text reduced to what a reader compares: lower case, no spaces or punctuation. */
+export const normalise = (text: string): string => text.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+
+/** Character-bigram Jaccard similarity of two texts after `normalise` (1 = same bigrams). */
+export function bigramSimilarity(a: string | ReadonlySet<string>, b: string | ReadonlySet<string>): number {
+  const x = typeof a === 'string' ? bigrams(a) : a;
+  const y = typeof b === 'string' ? bigrams(b) : b;
+  let shared = 0;
+  for (const g of x) if (y.has(g)) shared++;
+  const union = x.size + y.size - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+/** The character bigrams of `normalise(text)`, to compare one text with many. */
+export function bigrams(text: string): Set<string> {
+  const t = [...normalise(text)];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(`${t[i]}${t[i + 1]}`);
+  return out;
+}
