@@ -1,12 +1,13 @@
 import type { ContentWarning, Question } from '../types.js';
 import { displayWidth } from './option-widths.js';
-import { asciiTerms, cjkTerms, normalise } from './terms.js';
+import { asciiParts, asciiTerms, cjkTerms, normalise } from './terms.js';
 
 /**
  * The reveal shows the key, then the explanation: it must name the fact that makes the key
  * right. A heuristic, not a judge of content: the explanation says something beyond the key
  * (at least this many display columns once the key's text is taken out) and restates the key —
- * it contains one of the key's ASCII terms or one of its Chinese terms of 2+ characters.
+ * it contains one of the key's ASCII terms (or a part of a compound one: `warn` of
+ * `pod-security.kubernetes.io/warn`) or one of its Chinese terms of 2+ characters.
  */
 export const MIN_EXPLANATION_EXTRA_WIDTH = 20;
 
@@ -34,7 +35,8 @@ export function explanationProblem(explanation: string, key: string): string | u
   if (normalise(explanation) === normalise(key) || displayWidth(rest.trim()) < MIN_EXPLANATION_EXTRA_WIDTH) {
     return 'only repeats the key: say why it is right and why the tempting distractor is wrong';
   }
-  const ascii = asciiTerms(key);
+  const whole = asciiTerms(key);
+  const ascii = new Set([...whole, ...asciiParts(whole)]);
   const cjk = cjkTerms(key, 2);
   if (ascii.size + cjk.size === 0) return undefined; // a key of digits or symbols: nothing to look for
   const lower = explanation.toLowerCase();

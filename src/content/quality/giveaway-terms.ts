@@ -4,13 +4,16 @@ import { asciiTerms, cjkTerms, mentions } from './terms.js';
 /**
  * A prompt term that only the key repeats: a player who matches words, not facts, finds the key
  * ("…配置了就绪探针…" → "就绪探针成功之后"). Only the key counts: a distractor that echoes the
- * prompt is a fair lure. The fix is a distractor that names the term too, or a prompt without it.
+ * prompt is a fair lure. Terms of the question's title are the topic every option is about
+ * ("helm" in a Helm question), not a clue. The fix is a distractor that names the term too, or a
+ * prompt without it.
  */
 export function checkGiveawayTerms(questions: readonly Question[]): ContentWarning[] {
   const warnings: ContentWarning[] = [];
   for (const q of questions) {
+    const topic = new Set([...asciiTerms(q.title), ...cjkTerms(q.title)]);
     q.quizzes.forEach((quiz, i) => {
-      const echoed = keyOnlyTerms(quiz.prompt, quiz.options, quiz.answer);
+      const echoed = keyOnlyTerms(quiz.prompt, quiz.options, quiz.answer, topic);
       if (echoed.length === 0) return;
       warnings.push({
         file: q.file,
@@ -25,8 +28,15 @@ export function checkGiveawayTerms(questions: readonly Question[]): ContentWarni
 }
 
 /** Distinctive prompt terms found in the key and in no other option, longest first, without overlaps. */
-export function keyOnlyTerms(prompt: string, options: readonly string[], answer: number): string[] {
-  const candidates = [...asciiTerms(prompt), ...cjkTerms(prompt)].sort((a, b) => b.length - a.length);
+export function keyOnlyTerms(
+  prompt: string,
+  options: readonly string[],
+  answer: number,
+  topic: ReadonlySet<string> = new Set(),
+): string[] {
+  const candidates = [...asciiTerms(prompt), ...cjkTerms(prompt)]
+    .filter((t) => !topic.has(t))
+    .sort((a, b) => b.length - a.length);
   const found: string[] = [];
   for (const term of candidates) {
     if (found.some((f) => f.includes(term))) continue;

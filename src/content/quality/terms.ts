@@ -5,8 +5,8 @@
  * - ASCII terms: identifiers, CamelCase kinds, flags, paths, dotted names (`PodDisruptionBudget`,
  *   `--provider`, `/etc/kubernetes/pki`, `spec.clusterIP`), compared case-insensitively, at least
  *   two letters and three characters, minus a few words on every other page (`Pod`, `Kubernetes`…);
- * - CJK terms: runs of 3 or more Han characters that neither start nor end with a function
- *   character (的, 是, 在, 个…) — 就绪探针 and 基础镜像 count, 同一个 and 节点上 do not. Two characters
+ * - CJK terms: runs of 3 or more Han characters without a function character (的, 是, 在, 个…)
+ *   — 就绪探针 and 基础镜像 count, 同一个节点 and 节点上 do not. Two characters
  *   (容器, 节点, 资源) are too common in this bank to mean anything on their own.
  */
 
@@ -31,25 +31,50 @@ const ASCII_STOPWORDS = new Set([
   'not',
 ]);
 
+/** Chinese words of 3+ characters as common in this bank as `Pod`. */
+const CJK_STOPWORDS = new Set(['命名空间', '控制平面', '应用程序', '配置文件']);
+
+const isCjkStopword = (term: string) => [...CJK_STOPWORDS].some((w) => w.includes(term));
+
 /** Characters that glue Chinese words together rather than carry meaning. */
-const FUNCTION_CHARS = new Set([...'的了是在和与或被把将对从上中个也都而及并则等其该此这那为以于只']);
+const FUNCTION_CHARS = new Set([...'的了是在和与或被把将对从上中个也都而及并则其该此这那为以于只']);
 
 const ASCII_TERM = /--?[a-z][a-z0-9-]*|\/?[a-z0-9][a-z0-9_./:-]*[a-z0-9]/g;
 const HAN_RUN = /\p{Script=Han}+/gu;
+
+/** The parts of compound ASCII terms (`pod-security.kubernetes.io/warn` → `security`, `warn`…). */
+export function asciiParts(terms: Iterable<string>): Set<string> {
+  const parts = new Set<string>();
+  for (const term of terms) {
+    for (const part of term.split(/[./:=_-]+/)) {
+      if (part.length >= 3 && /[a-z].*[a-z]/.test(part) && !ASCII_STOPWORDS.has(part)) parts.add(part);
+    }
+  }
+  return parts;
+}
 
 export function asciiTerms(text: string): Set<string> {
   const found = text.toLowerCase().match(ASCII_TERM) ?? [];
   return new Set(found.filter((t) => t.length >= 3 && /[a-z].*[a-z]/.test(t) && !ASCII_STOPWORDS.has(t)));
 }
 
-/** Every CJK term of `minLength`+ characters in the text (all substrings of its Han runs). */
+/** Every CJK term of `minLength`+ characters in the text: substrings of its Han runs without function characters. */
 export function cjkTerms(text: string, minLength = 3): Set<string> {
   const terms = new Set<string>();
   for (const run of text.match(HAN_RUN) ?? []) {
-    for (let start = 0; start < run.length; start++) {
-      if (FUNCTION_CHARS.has(run[start] as string)) continue;
-      for (let end = start + minLength; end <= run.length; end++) {
-        if (!FUNCTION_CHARS.has(run[end - 1] as string)) terms.add(run.slice(start, end));
+    for (const piece of [...run].reduce<string[]>(
+      (pieces, ch) => {
+        if (FUNCTION_CHARS.has(ch)) pieces.push('');
+        else pieces[pieces.length - 1] += ch;
+        return pieces;
+      },
+      [''],
+    )) {
+      for (let start = 0; start + minLength <= piece.length; start++) {
+        for (let end = start + minLength; end <= piece.length; end++) {
+          const term = piece.slice(start, end);
+          if (!isCjkStopword(term)) terms.add(term);
+        }
       }
     }
   }

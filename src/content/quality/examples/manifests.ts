@@ -1,7 +1,9 @@
 /**
  * Validates Kubernetes manifests against the OpenAPI schemas shipped by `kubernetes-models`
- * (core and built-in groups, generated from Kubernetes 1.33) and `@kubernetes-models/gateway-api`
- * (Gateway API v1). Those schemas check types, formats (quantities, …) and required fields, but
+ * (core and built-in groups, generated from about Kubernetes 1.35) and `@kubernetes-models/gateway-api`
+ * (Gateway API v1, with GRPCRoute, ListenerSet, TLSRoute). Both declare node >= 22 but run on Node 20
+ * (the tests prove it); the older kubernetes-models 4.x that declares node >= 14 has stale schemas
+ * (it requires `status` in a Job's podFailurePolicy onPodConditions, which Kubernetes defaults). Those schemas check types, formats (quantities, …) and required fields, but
  * they allow unknown fields and keep API versions Kubernetes no longer serves, so two checks are
  * added here: `metadata.name` is required, and removed API versions are refused.
  */
