@@ -63,6 +63,28 @@ describe('prompt terms only the key repeats', () => {
     );
   });
 
+  it("GIVEN an example instance name, or the term inside a distractor's path THEN nothing is flagged", () => {
+    const partition = [
+      'web-3 和 web-4，即序号大于等于 3 的 Pod',
+      'web-0、web-1 和 web-2',
+      '只有 web-3',
+      '任意 3 个 Pod',
+    ];
+    expect(
+      keyOnlyTerms(
+        'StatefulSet web 有 5 个副本（web-0 到 web-4），partition 为 3，哪些 Pod 会被更新？',
+        partition,
+        0,
+      ),
+    ).toEqual([]);
+    const scale = [
+      '在 additionalPrinterColumns 中加一列',
+      '为 CRD 部署一个实现 /scale 接口的聚合 API Server',
+      '开启 scale 子资源',
+    ];
+    expect(keyOnlyTerms('希望对自定义资源执行 kubectl scale，需要在 CRD 中做什么？', scale, 2)).toEqual([]);
+  });
+
   it('GIVEN a bank with a giveaway item and a clean item THEN one warning at the key line names the term', async () => {
     const dir = fixtures.folder('giveaway', {
       'pods/ready.md': questionFile({

@@ -7,7 +7,8 @@ import { asciiParts, asciiTerms, cjkTerms, normalise } from './terms.js';
  * right. A heuristic, not a judge of content: the explanation says something beyond the key
  * (at least this many display columns once the key's text is taken out) and restates the key —
  * it contains one of the key's ASCII terms (or a part of a compound one: `warn` of
- * `pod-security.kubernetes.io/warn`) or one of its Chinese terms of 2+ characters.
+ * `pod-security.kubernetes.io/warn`), one of its numbers of 2+ digits, or one of its Chinese
+ * terms of 2+ characters.
  */
 export const MIN_EXPLANATION_EXTRA_WIDTH = 20;
 
@@ -36,7 +37,8 @@ export function explanationProblem(explanation: string, key: string): string | u
     return 'only repeats the key: say why it is right and why the tempting distractor is wrong';
   }
   const whole = asciiTerms(key);
-  const ascii = new Set([...whole, ...asciiParts(whole)]);
+  // Numbers count too: "约 75%" is named by an explanation that computes 3/(3+1)=75%.
+  const ascii = new Set([...whole, ...asciiParts(whole), ...(key.match(/\d{2,}/g) ?? [])]);
   const cjk = cjkTerms(key, 2);
   if (ascii.size + cjk.size === 0) return undefined; // a key of digits or symbols: nothing to look for
   const lower = explanation.toLowerCase();

@@ -19,7 +19,7 @@ export function checkGiveawayTerms(questions: readonly Question[]): ContentWarni
         file: q.file,
         line: q.lines.quizzes[i]?.options[quiz.answer] ?? q.lines.id,
         field: `quizzes[${i}].options[${quiz.answer}]`,
-        message: `only the key repeats the prompt's ${echoed.map((t) => `"${t}"`).join(', ')}: name it in a distractor too, or leave it out of the prompt`,
+        message: `only the key repeats the prompt's ${echoed.map((t) => `"${asWritten(quiz.prompt, t)}"`).join(', ')}: name it in a distractor too, or leave it out of the prompt`,
         rule: 'giveaway-term',
       });
     });
@@ -44,4 +44,10 @@ export function keyOnlyTerms(
     if (holders.length === 1 && holders[0] === answer) found.push(term);
   }
   return found;
+}
+
+/** The term as the prompt writes it (ASCII terms are compared in lower case). */
+function asWritten(prompt: string, term: string): string {
+  const at = prompt.toLowerCase().indexOf(term);
+  return at < 0 ? term : prompt.slice(at, at + term.length);
 }

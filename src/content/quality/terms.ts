@@ -4,7 +4,8 @@
  *
  * - ASCII terms: identifiers, CamelCase kinds, flags, paths, dotted names (`PodDisruptionBudget`,
  *   `--provider`, `/etc/kubernetes/pki`, `spec.clusterIP`), compared case-insensitively, at least
- *   two letters and three characters, minus a few words on every other page (`Pod`, `Kubernetes`…);
+ *   two letters and three characters, minus a few words on every other page (`Pod`, `Kubernetes`…)
+ *   and example instance names (`web-4`);
  * - CJK terms: runs of 3 or more Han characters without a function character (的, 是, 在, 个…)
  *   — 就绪探针 and 基础镜像 count, 同一个节点 and 节点上 do not. Two characters
  *   (容器, 节点, 资源) are too common in this bank to mean anything on their own.
@@ -37,7 +38,7 @@ const CJK_STOPWORDS = new Set(['命名空间', '控制平面', '应用程序', '
 const isCjkStopword = (term: string) => [...CJK_STOPWORDS].some((w) => w.includes(term));
 
 /** Characters that glue Chinese words together rather than carry meaning. */
-const FUNCTION_CHARS = new Set([...'的了是在和与或被把将对从上中个也都而及并则其该此这那为以于只']);
+const FUNCTION_CHARS = new Set([...'的了是在和与或被把将对从上中个也都而及并则其该此这那为以于只要']);
 
 const ASCII_TERM = /--?[a-z][a-z0-9-]*|\/?[a-z0-9][a-z0-9_./:-]*[a-z0-9]/g;
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -53,9 +54,16 @@ export function asciiParts(terms: Iterable<string>): Set<string> {
   return parts;
 }
 
+/** An ordinal instance name (`web-4`, `node-1`): it names an example, not a concept. */
+const INSTANCE_NAME = /-\d+$/;
+
 export function asciiTerms(text: string): Set<string> {
   const found = text.toLowerCase().match(ASCII_TERM) ?? [];
-  return new Set(found.filter((t) => t.length >= 3 && /[a-z].*[a-z]/.test(t) && !ASCII_STOPWORDS.has(t)));
+  return new Set(
+    found.filter(
+      (t) => t.length >= 3 && /[a-z].*[a-z]/.test(t) && !ASCII_STOPWORDS.has(t) && !INSTANCE_NAME.test(t),
+    ),
+  );
 }
 
 /** Every CJK term of `minLength`+ characters in the text: substrings of its Han runs without function characters. */
@@ -81,9 +89,14 @@ export function cjkTerms(text: string, minLength = 3): Set<string> {
   return terms;
 }
 
-/** Whether an option contains a term: ASCII as a whole term, CJK as a substring. */
+/**
+ * Whether a text contains a term: CJK as a substring, ASCII as a whole term or a part of one
+ * (`scale` is in `/scale`, `warn` in `pod-security.kubernetes.io/warn`).
+ */
 export function mentions(text: string, term: string): boolean {
-  return /\p{Script=Han}/u.test(term) ? text.includes(term) : asciiTerms(text).has(term);
+  if (/\p{Script=Han}/u.test(term)) return text.includes(term);
+  const terms = asciiTerms(text);
+  return terms.has(term) || asciiParts(terms).has(term);
 }
 
 /** Text reduced to what a reader compares: lower case, no spaces or punctuation. */
