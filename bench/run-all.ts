@@ -2,3 +2,7 @@
 await import('./answer-path.js');
 console.log();
 await import('./daily-fanout.js');
+console.log();
+await import('./search.js');
+console.log();
+await import('./chart.js');

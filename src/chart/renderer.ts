@@ -1,0 +1,15 @@
+import type { BarChart, ChartRenderer, ViewImage } from '../core/chart.js';
+import { barChartSvg } from './bar-chart-svg.js';
+import { CHART_FONT_FAMILY, chartFontFile, rasterize } from './png.js';
+
+/** Charts drawn with resvg from SVG; the font file is found once, at construction. */
+export class ResvgCharts implements ChartRenderer {
+  private readonly fontFile = chartFontFile();
+
+  async barChart(chart: BarChart, name: string): Promise<ViewImage> {
+    const { svg, text } = barChartSvg(chart, CHART_FONT_FAMILY);
+    const raster = await rasterize(svg, text, 2, this.fontFile);
+    const alt = [chart.title, ...chart.bars.map((b) => `${b.label}: ${b.note}`)].join('; ');
+    return { name, png: raster.png, width: raster.width, height: raster.height, alt };
+  }
+}
