@@ -4,16 +4,17 @@ import { formatFigures } from '../../src/content/quality/summary.js';
 import { runCli } from '../support/run-cli.js';
 
 describe('the shipped question bank', () => {
-  it('GIVEN content/ THEN `content check` reports >= 45 questions, >= 90 quiz items, no errors, and its figures', () => {
-    const run = runCli(['content', 'check', '--json']);
+  it('GIVEN content/ THEN `content check --strict` reports >= 75 questions, >= 225 items, no errors, no warnings, and its figures', () => {
+    const run = runCli(['content', 'check', '--strict', '--json']);
     const result = JSON.parse(run.stdout);
     // The bank's figures, for whoever reads the test log (the warnings: `npm run cli -- content check`).
     const summary = `content: ${result.questions} questions, ${result.quizzes} items, ${result.warnings.length} warning(s)`;
     process.stdout.write(`${[summary, ...formatFigures(result.figures)].join('\n')}\n`);
     expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
     expect(run.status).toBe(0);
-    expect(result.questions).toBeGreaterThanOrEqual(45);
-    expect(result.quizzes).toBeGreaterThanOrEqual(90);
+    expect(result.questions).toBeGreaterThanOrEqual(75);
+    expect(result.quizzes).toBeGreaterThanOrEqual(225);
     expect(result.categories).toBeGreaterThanOrEqual(10);
     expect(result.figures.widths.items).toBe(result.quizzes);
     expect(result.figures.examples.manifests).toBeGreaterThan(0);
