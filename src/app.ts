@@ -7,6 +7,7 @@ import { maskRedisUrl } from './config/redis-url.js';
 import type { TeamsFile } from './config/teams-file.js';
 import type { QuestionBank } from './content/bank.js';
 import { loadBank } from './content/load-bank.js';
+import { referenceSearchOf } from './content/search/reference-search.js';
 import { formatContentError } from './content/types.js';
 import { QuizEngine } from './core/engine.js';
 import { type Clock, type Logger, systemClock } from './core/ports.js';
@@ -94,6 +95,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (!loaded.ok)
     throw new Error(`the question bank is invalid:\n${loaded.error.map(formatContentError).join('\n')}`);
   const bank = loaded.value;
+  // Built now, so the first `/k8s-quiz ask` answers as fast as the rest.
+  referenceSearchOf(bank);
   const clock = options.clock ?? systemClock;
   const prefix = options.redisPrefix ?? env.REDIS_PREFIX;
   const bullPrefix = `${prefix}bull`;

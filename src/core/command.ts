@@ -24,6 +24,8 @@ export type Command =
   | { name: 'resume' }
   | { name: 'answer'; roundId: string; choice: number }
   | { name: 'reference'; questionId: string }
+  /** Searches the reference answers (`/k8s-quiz ask <words>`). */
+  | { name: 'ask'; words: string }
   /** Input the edge could not parse; the engine answers with the translated usage. */
   | { name: 'invalid'; problem: UsageProblem };
 

@@ -2,6 +2,7 @@ import { type Translate, translator } from '../i18n/catalog.js';
 import type { Command, Request, RequestHandler } from './command.js';
 import { setPaused, setup } from './commands/admin.js';
 import { answer, reference } from './commands/answer.js';
+import { ask } from './commands/ask.js';
 import { leaderboard, stats } from './commands/boards.js';
 import { showDaily } from './commands/daily-command.js';
 import { startLive, stopLive } from './commands/live-commands.js';
@@ -75,6 +76,8 @@ export class QuizEngine implements RequestHandler {
         return answer(ctx, team, actor, command.roundId, command.choice);
       case 'reference':
         return reference(ctx, team, command.questionId);
+      case 'ask':
+        return ask(ctx, team, command.words);
       case 'start':
         return startLive(ctx, team, actor, command);
       case 'stop':

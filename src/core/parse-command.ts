@@ -17,6 +17,7 @@ export const SUBCOMMANDS = [
   'setup',
   'pause',
   'resume',
+  'ask',
 ] as const;
 export const SETUP_KEYS = ['locale', 'timezone', 'daily', 'close', 'weekly', 'categories'] as const;
 const SCOPES = ['week', 'all', 'teams'] as const;
@@ -29,7 +30,11 @@ export interface CommandArgs {
   scope?: string;
   player?: PlayerMention;
   setup?: Partial<Record<(typeof SETUP_KEYS)[number], string>>;
+  words?: string;
 }
+
+/** Longest `ask` text: Discord's option limit, plenty for a few search words. */
+export const ASK_MAX_CHARS = 100;
 
 const invalid = (key: UsageProblem['key'], params?: UsageProblem['params']): Command => ({
   name: 'invalid',
@@ -52,6 +57,8 @@ export function parseCommandText(text: string, limits: RoundLimits): Command {
       return buildCommand('leaderboard', { scope: rest[0] }, limits);
     case 'stats':
       return buildCommand('stats', rest.length ? { player: parseMention(rest.join(' ')) } : {}, limits);
+    case 'ask':
+      return buildCommand('ask', { words: rest.join(' ') }, limits);
     case 'setup': {
       const setup: Record<string, string> = {};
       for (const token of rest) {
@@ -97,6 +104,12 @@ export function buildCommand(sub: string, args: CommandArgs, limits: RoundLimits
       return args.player ? { name: 'stats', player: args.player } : { name: 'stats' };
     case 'setup':
       return buildSetup(args.setup ?? {});
+    case 'ask': {
+      const words = (args.words ?? '').trim();
+      if (!words || Array.from(words).length > ASK_MAX_CHARS)
+        return invalid('usage.ask', { max: ASK_MAX_CHARS });
+      return { name: 'ask', words };
+    }
     default:
       return invalid('usage.unknownCommand', { command: sub, commands: SUBCOMMANDS.join(', ') });
   }

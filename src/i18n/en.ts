@@ -19,6 +19,7 @@ export const en: Catalog = {
     "`/k8s-quiz daily` show today's question again",
     '`/k8s-quiz leaderboard [week|all|teams]` leaderboards',
     '`/k8s-quiz stats [player]` personal stats',
+    '`/k8s-quiz ask <words>` look up reference answers, e.g. `ask QoS`, `ask probe`',
     '`/k8s-quiz setup key=value …` settings (admins): {setupKeys}',
     '`/k8s-quiz pause` / `resume` pause / resume the daily question (admins)',
     '',
@@ -61,6 +62,10 @@ export const en: Catalog = {
   'reveal.streak': '{streak}-day streak',
   'reveal.referenceButton': 'Reference answer',
   'reference.title': 'Reference answer · {title}',
+  'usage.ask':
+    'Usage: `/k8s-quiz ask <words>` (at most {max} characters), e.g. `ask QoS`, `ask probe`, `ask calico`',
+  'ask.none': 'No reference answer matches "{words}". Try other words, e.g. `QoS`, `probe`, `eviction`.',
+  'ask.more': '{count} more related questions: press one to open it',
 
   'standings.title': 'Round over · standings',
   'standings.stopped': 'The round was stopped by {player}.',

@@ -18,6 +18,7 @@ export const zhCN = {
     '`/k8s-quiz daily` 再看一遍今天的题目',
     '`/k8s-quiz leaderboard [week|all|teams]` 排行榜',
     '`/k8s-quiz stats [玩家]` 个人统计',
+    '`/k8s-quiz ask <关键词>` 查参考答案，例如 `ask QoS`、`ask 探针`',
     '`/k8s-quiz setup key=value …` 设置（管理员）：{setupKeys}',
     '`/k8s-quiz pause` / `resume` 暂停 / 恢复每日一题（管理员）',
     '',
@@ -59,6 +60,9 @@ export const zhCN = {
   'reveal.streak': '连对 {streak} 天',
   'reveal.referenceButton': '查看参考答案',
   'reference.title': '参考答案 · {title}',
+  'usage.ask': '用法：`/k8s-quiz ask <关键词>`（最多 {max} 个字），例如 `ask QoS`、`ask 探针`、`ask calico`',
+  'ask.none': '没有找到和“{words}”相关的参考答案。换个说法试试，例如 `QoS`、`探针`、`驱逐`。',
+  'ask.more': '另有 {count} 个相关问题，点按钮查看',
 
   'standings.title': '本轮结束 · 排名',
   'standings.stopped': '本轮问答已由 {player} 结束。',

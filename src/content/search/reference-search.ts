@@ -84,3 +84,15 @@ export class ReferenceSearch {
 
 const SYNONYM_WEIGHT = 0.5;
 const isLatin = (term: string) => /^[a-z]/.test(term);
+
+const built = new WeakMap<QuestionBank, ReferenceSearch>();
+
+/** The bank's one index: built on first use; the app asks for it at start, before any command. */
+export function referenceSearchOf(bank: QuestionBank): ReferenceSearch {
+  let search = built.get(bank);
+  if (!search) {
+    search = new ReferenceSearch(bank);
+    built.set(bank, search);
+  }
+  return search;
+}

@@ -6,7 +6,7 @@ import {
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
 import type { Category } from '../../content/types.js';
-import type { RoundLimits } from '../../core/parse-command.js';
+import { ASK_MAX_CHARS, type RoundLimits } from '../../core/parse-command.js';
 import { COMMAND_NAME, COMMAND_TEXT, LOCALE_CHOICES, type Localized } from './strings.js';
 
 type TextKey = keyof typeof COMMAND_TEXT;
@@ -80,6 +80,13 @@ export function quizCommand(
             choice('all', COMMAND_TEXT['scope.all']),
             choice('teams', COMMAND_TEXT['scope.teams']),
           ),
+        ),
+      ),
+    )
+    .addSubcommand(
+      sub('ask', (s) =>
+        s.addStringOption((o) =>
+          described(o.setName('words'), 'ask.words').setRequired(true).setMaxLength(ASK_MAX_CHARS),
         ),
       ),
     )

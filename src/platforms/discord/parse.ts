@@ -59,6 +59,8 @@ export function commandOf(
   const scope = text('scope');
   if (category !== undefined) args.category = category;
   if (scope !== undefined) args.scope = scope;
+  const words = text('words');
+  if (words !== undefined) args.words = words;
   const player = given.get('player');
   if (player?.user) args.player = mentionOf(player.user, player.member);
   else if (player) args.player = { id: String(player.value), name: String(player.value) };

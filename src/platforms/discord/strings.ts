@@ -33,6 +33,8 @@ export const COMMAND_TEXT = {
   'scope.all': { en: 'All time', 'zh-CN': '总榜' },
   'scope.teams': { en: 'Teams of this server', 'zh-CN': '本服务器的团队' },
   stats: { en: 'Personal stats', 'zh-CN': '个人统计' },
+  ask: { en: 'Look up reference answers by keyword', 'zh-CN': '按关键词查参考答案' },
+  'ask.words': { en: 'Words to search, e.g. QoS or 探针', 'zh-CN': '关键词，例如 QoS 或 探针' },
   'stats.player': { en: 'Whose stats (default: yours)', 'zh-CN': '查看谁的统计（默认是你自己）' },
   setup: {
     en: 'Enable k8s-quiz in this channel or change its settings (admins)',
