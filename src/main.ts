@@ -1,7 +1,7 @@
 import { type App, createApp } from './app.js';
 import { platformsFrom, secretsOf } from './config/env.js';
 import { loadSettings } from './config/startup.js';
-import { createLogger } from './ops/logger.js';
+import { type AppLogger, createLogger } from './ops/logger.js';
 import { guardProcess } from './ops/process-guards.js';
 import { StartAborted } from './ops/resources.js';
 
@@ -12,6 +12,7 @@ import { StartAborted } from './ops/resources.js';
 async function main(): Promise<number> {
   const started = Date.now();
   let app: App | undefined;
+  let logger: AppLogger | undefined;
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (signalled) {
@@ -20,6 +21,7 @@ async function main(): Promise<number> {
     }
     signalled = true;
     if (!app) process.exit(0); // nothing opened yet
+    logger?.info({ signal }, 'k8s-quiz: draining');
     void app.stop();
   };
   process.on('SIGINT', onSignal);
@@ -27,7 +29,7 @@ async function main(): Promise<number> {
 
   const { env, config, teams } = await loadSettings();
   const platforms = platformsFrom(env);
-  const logger = createLogger({
+  logger = createLogger({
     level: env.LOG_LEVEL ?? (platforms.console ? 'warn' : 'info'),
     fd: platforms.console ? 2 : 1,
     secrets: secretsOf(env),

@@ -2,6 +2,7 @@ import { type Job, type MinimalJob, Worker, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { QuizEngine } from '../core/engine.js';
 import { DeliveryError, type Logger } from '../core/ports.js';
+import { isConnectionError } from '../ops/redis-health.js';
 import { QUIZ_QUEUE, type QuizJob } from './queue-names.js';
 
 /** When a scheduled job was due (the scheduler's slot), so a late or repeated run counts for its own day. */
@@ -46,6 +47,9 @@ export function createQuizWorker(
   worker.on('failed', (job, err) => {
     logger.warn({ job: job?.name, id: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
   });
-  worker.on('error', (err) => logger.error({ err: err.message }, 'worker error'));
+  // Connection errors are the outage RedisHealth logs once; anything else is logged here.
+  worker.on('error', (err) => {
+    if (!isConnectionError(err)) logger.error({ err: err.message }, 'worker error');
+  });
   return worker;
 }

@@ -64,7 +64,8 @@ export class RedisHealth {
       this.lost(error instanceof Error ? error.message : String(error));
       return;
     }
-    if (this.closing) return;
+    // BullMQ workers log their own other errors (jobs/worker.ts); queues have no other reporter.
+    if (this.closing || source === 'worker') return;
     const message = error instanceof Error ? error.message : String(error);
     this.logger.error({ source, err: message }, 'redis: error');
   }

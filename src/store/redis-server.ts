@@ -30,11 +30,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts redis-server with its data in `dir`; `appendOnly` keeps every write across restarts. */
-export async function startRedisServer(dir: string, appendOnly: boolean): Promise<RedisServer> {
+/** Starts redis-server with its data in `dir` (on `port`, default a free one); `appendOnly` keeps every write across restarts. */
+export async function startRedisServer(
+  dir: string,
+  appendOnly: boolean,
+  port?: number,
+): Promise<RedisServer> {
   if (!hasRedisServer()) throw new Error(REDIS_MISSING);
   mkdirSync(dir, { recursive: true });
-  const port = await freePort();
+  port ??= await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''];
   args.push('--appendonly', appendOnly ? 'yes' : 'no');
   // Its own process group: a Ctrl-C at the terminal must not stop Redis before the bot drains.
