@@ -21,6 +21,9 @@ export const WORKSPACE = 'T0001';
 export interface WorldTeam {
   channelId: string;
   settings?: Partial<TeamSettings>;
+  /** Default: a Slack channel in WORKSPACE. */
+  platform?: 'slack' | 'discord';
+  workspaceId?: string;
 }
 
 /**
@@ -53,8 +56,8 @@ export class SlackWorld {
     const configDir = mkdtempSync(join(tmpdir(), 'k8sq-ops-config-'));
     copyFileSync(join(ROOT, 'config/default.yaml'), join(configDir, 'default.yaml'));
     const teams = (options.teams ?? []).map((t) => ({
-      platform: 'slack',
-      workspaceId: WORKSPACE,
+      platform: t.platform ?? 'slack',
+      workspaceId: t.workspaceId ?? WORKSPACE,
       channelId: t.channelId,
       settings: t.settings ?? {},
     }));
@@ -86,10 +89,10 @@ export class SlackWorld {
   }
 
   /** Queues a team's daily job now, as the scheduler would (the bots' workers run it). */
-  async runDaily(channelId: string): Promise<void> {
+  async runDaily(channelId: string, teamId = this.teamId(channelId)): Promise<void> {
     await this.queue.add(
       'daily',
-      { teamId: this.teamId(channelId), at: Date.now() },
+      { teamId, at: Date.now() },
       { attempts: JOB_ATTEMPTS, backoff: { type: 'platform' } },
     );
   }
