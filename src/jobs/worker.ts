@@ -17,6 +17,14 @@ export function platformBackoff(attemptsMade: number, _type?: string, err?: Erro
   return Math.min(60_000, 1000 * 2 ** Math.max(0, attemptsMade - 1));
 }
 
+/** The team or round a job is about, for its log line. */
+function subjectOf(job: MinimalJob): { team?: string; round?: string; live?: string } {
+  const data = job.data as { teamId?: string; roundId?: string; liveId?: string };
+  if (data.teamId) return { team: data.teamId };
+  if (data.roundId) return { round: data.roundId };
+  return data.liveId ? { live: data.liveId } : {};
+}
+
 /** Runs every engine job: daily post, round close, next live question, weekly announcement. */
 export function createQuizWorker(
   engine: QuizEngine,
@@ -44,8 +52,16 @@ export function createQuizWorker(
     },
     { connection, concurrency: 50, settings: { backoffStrategy: platformBackoff }, ...options },
   );
+  worker.on('completed', (job) => {
+    const ms = job.finishedOn && job.processedOn ? job.finishedOn - job.processedOn : undefined;
+    logger.info({ job: job.name, id: job.id, ...subjectOf(job), result: job.returnvalue, ms }, 'job done');
+  });
   worker.on('failed', (job, err) => {
-    logger.warn({ job: job?.name, id: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed');
+    const subject = job ? subjectOf(job) : {};
+    logger.warn(
+      { job: job?.name, id: job?.id, ...subject, attempts: job?.attemptsMade, err: err.message },
+      'job failed',
+    );
   });
   // Connection errors are the outage RedisHealth logs once; anything else is logged here.
   worker.on('error', (err) => {

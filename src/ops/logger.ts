@@ -11,6 +11,8 @@ export interface LoggerOptions {
   fd: 1 | 2;
   /** Human-readable lines instead of JSON; default: when that stream is a terminal. */
   pretty?: boolean;
+  /** Tests: where lines go instead of the fd. */
+  destination?: DestinationStream;
 }
 
 /** Keys whose values are secret wherever they sit in a logged object. */
@@ -43,9 +45,11 @@ export const REDACTED = '[redacted]';
 export function createLogger(options: LoggerOptions): AppLogger {
   const isTty = options.fd === 1 ? process.stdout.isTTY : process.stderr.isTTY;
   const pretty = options.pretty ?? Boolean(isTty);
-  const destination: DestinationStream = pretty
-    ? PinoPretty({ colorize: true, sync: true, destination: options.fd, ignore: 'pid,hostname' })
-    : pino.destination({ fd: options.fd, sync: true });
+  const destination: DestinationStream = options.destination
+    ? options.destination
+    : pretty
+      ? PinoPretty({ colorize: true, sync: true, destination: options.fd, ignore: 'pid,hostname' })
+      : pino.destination({ fd: options.fd, sync: true });
   return pino(
     {
       level: options.level,

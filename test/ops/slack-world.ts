@@ -11,11 +11,13 @@ import { Keys } from '../../src/store/keys.js';
 import { FakeSlack, type FakeUser } from '../fakes/slack/fake-slack.js';
 import { blockActionsBody, type Place } from '../fakes/slack/payloads.js';
 import { postSigned } from '../fakes/slack/signed-request.js';
+import { SIGNING_SECRET } from '../slack/support.js';
 import { BotProcess, type StartOptions } from '../support/bot-process.js';
 import { type LocalRedis, startLocalRedis } from '../support/redis-server.js';
 import { ROOT } from '../support/run-cli.js';
 
-export const SIGNING_SECRET = 'ops-signing-secret';
+export { SIGNING_SECRET };
+
 export const WORKSPACE = 'T0001';
 
 export interface WorldTeam {
