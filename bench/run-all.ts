@@ -6,3 +6,5 @@ console.log();
 await import('./search.js');
 console.log();
 await import('./chart.js');
+console.log();
+await import('./startup.js');

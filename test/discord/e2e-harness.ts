@@ -11,7 +11,7 @@ import type { TeamSettings } from '../../src/core/settings.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { buttonsOf, type FakeMessage } from '../fakes/discord/fake-state.js';
 import { buttonPress, type FakePlayer, type OptionValue, slashCommand } from '../fakes/discord/payloads.js';
-import { type LocalRedis, startLocalRedis } from '../support/redis-server.js';
+import { freePort, type LocalRedis, startLocalRedis } from '../support/redis-server.js';
 import { recordingLogger } from './support.js';
 
 export const GUILD = '711111111111111111';
@@ -52,7 +52,7 @@ export class DiscordWorld {
     const base = await loadAppConfig();
     const logger = recordingLogger();
     const app = await createApp({
-      env: readEnv({ REDIS_URL: redis.url, ...fake.env }),
+      env: readEnv({ REDIS_URL: redis.url, PORT: String(await freePort()), ...fake.env }),
       redisPrefix: `e2e-${randomUUID()}:`,
       logger,
       config: options.config ? options.config(base) : base,
