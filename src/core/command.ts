@@ -19,7 +19,14 @@ export type Command =
   | { name: 'daily' }
   | { name: 'leaderboard'; scope: LeaderboardScope }
   | { name: 'stats'; player?: PlayerMention }
-  | { name: 'setup'; changes: SettingsChange }
+  | {
+      name: 'setup';
+      changes: SettingsChange;
+      /** Categories as typed (ids, names or aliases; empty: all), checked against the bank by the handler. */
+      categories?: string[];
+      /** Every value the edge refused; the handler adds unknown categories and answers with all of them. */
+      problems?: UsageProblem[];
+    }
   | { name: 'pause' }
   | { name: 'resume' }
   | { name: 'answer'; roundId: string; choice: number }

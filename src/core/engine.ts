@@ -8,6 +8,7 @@ import { showDaily } from './commands/daily-command.js';
 import { startLive, stopLive } from './commands/live-commands.js';
 import type { EngineContext } from './context.js';
 import { type Actor, type Team, teamIdOf } from './model.js';
+import { normalisePlayerName } from './player-name.js';
 import { closeRound } from './rounds/close.js';
 import { type DailyOutcome, postDaily } from './rounds/daily.js';
 import { askLiveQuestion } from './rounds/live.js';
@@ -48,20 +49,22 @@ export class QuizEngine implements RequestHandler {
     const { ctx } = this;
     const team = await ctx.store.teams.get(teamIdOf(request.team));
     const t = translator(team?.settings.locale ?? ctx.config.team.locale);
+    // Names are normalised once, here at the edge of the core, before anything stores or shows them.
     const actor: Actor = {
       ...request.actor,
+      name: normalisePlayerName(request.actor.name, request.actor.id),
       isAdmin:
         request.actor.isAdmin ||
         ctx.config.admins[request.team.platform as 'discord' | 'slack']?.includes(request.actor.id) === true,
     };
-    const command = request.command;
+    const command = normaliseMention(request.command);
     if (command.name === 'invalid')
       return [privateNotice(t(command.problem.key, command.problem.params), 'warning')];
     if (command.name === 'help') return [helpView(team?.settings ?? ctx.config.team, ctx.bank, t)];
     if (ADMIN_ONLY.has(command.name) && !actor.isAdmin) {
       return [privateNotice(t('error.adminOnly', { command: `/k8s-quiz ${command.name}` }), 'warning')];
     }
-    if (command.name === 'setup') return setup(ctx, request.team, team, command.changes);
+    if (command.name === 'setup') return setup(ctx, request.team, team, command);
     if (!team) {
       return [privateNotice(command.name === 'answer' ? t('answer.closed') : t('error.notSetUp'), 'warning')];
     }
@@ -96,6 +99,12 @@ export class QuizEngine implements RequestHandler {
         return [];
     }
   }
+}
+
+/** `stats NAME` looks the name up as it was stored: normalised the same way. */
+function normaliseMention(command: Command): Command {
+  if (command.name !== 'stats' || !command.player) return command;
+  return { ...command, player: { ...command.player, name: normalisePlayerName(command.player.name) } };
 }
 
 /** Tells whoever uses the command (admins can act on it) why the bot paused itself here. */

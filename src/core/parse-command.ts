@@ -1,5 +1,7 @@
 import type { Command, PlayerMention, UsageProblem } from './command.js';
-import { type SettingsChange, SettingsChangeSchema, WEEKDAYS } from './settings.js';
+import { parseSetup, SETUP_KEYS, type SetupArgs } from './parse-setup.js';
+
+export { SETUP_KEYS } from './parse-setup.js';
 
 /** Ranges of `start` arguments, from config/default.yaml. */
 export interface RoundLimits {
@@ -19,7 +21,6 @@ export const SUBCOMMANDS = [
   'resume',
   'ask',
 ] as const;
-export const SETUP_KEYS = ['locale', 'timezone', 'daily', 'close', 'weekly', 'categories'] as const;
 const SCOPES = ['week', 'all', 'teams'] as const;
 
 /** Typed arguments, as Discord delivers them or as parsed from text. */
@@ -29,7 +30,9 @@ export interface CommandArgs {
   category?: string;
   scope?: string;
   player?: PlayerMention;
-  setup?: Partial<Record<(typeof SETUP_KEYS)[number], string>>;
+  setup?: SetupArgs;
+  /** Text tokens `setup` could not read as key=value. */
+  setupTokens?: string[];
   words?: string;
 }
 
@@ -41,14 +44,17 @@ const invalid = (key: UsageProblem['key'], params?: UsageProblem['params']): Com
   problem: params ? { key, params } : { key },
 });
 
+/** `-1`, `2.5`, `+3`: meant as a number, so a count or seconds error rather than an unknown category. */
+const NUMBER_LIKE = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+
 /** Parses `/k8s-quiz <text>` as typed on Slack or in the terminal. */
 export function parseCommandText(text: string, limits: RoundLimits): Command {
   const [sub = 'help', ...rest] = text.trim().split(/\s+/).filter(Boolean);
   const name = sub.toLowerCase();
   switch (name) {
     case 'start': {
-      const numbers = rest.filter((t) => /^\d+$/.test(t));
-      const words = rest.filter((t) => !/^\d+$/.test(t));
+      const numbers = rest.filter((t) => NUMBER_LIKE.test(t));
+      const words = rest.filter((t) => !NUMBER_LIKE.test(t));
       if (numbers.length > 2 || words.length > 1) return invalid('usage.start', usageParams(limits));
       return buildCommand('start', { count: numbers[0], seconds: numbers[1], category: words[0] }, limits);
     }
@@ -60,15 +66,15 @@ export function parseCommandText(text: string, limits: RoundLimits): Command {
     case 'ask':
       return buildCommand('ask', { words: rest.join(' ') }, limits);
     case 'setup': {
-      const setup: Record<string, string> = {};
+      const setup: SetupArgs = {};
+      const unreadable: string[] = [];
       for (const token of rest) {
         const [key = '', ...value] = token.split('=');
-        if (!(SETUP_KEYS as readonly string[]).includes(key) || value.length === 0) {
-          return invalid('usage.setupKey', { key: token, keys: SETUP_KEYS.join(', ') });
-        }
-        setup[key] = value.join('=');
+        const known = (SETUP_KEYS as readonly string[]).includes(key.toLowerCase());
+        if (known && value.length > 0) setup[key.toLowerCase() as keyof SetupArgs] = value.join('=');
+        else unreadable.push(token);
       }
-      return buildCommand('setup', { setup }, limits);
+      return buildCommand('setup', { setup, setupTokens: unreadable }, limits);
     }
     default:
       if (rest.length > 0 && (SUBCOMMANDS as readonly string[]).includes(name)) {
@@ -89,8 +95,9 @@ export function buildCommand(sub: string, args: CommandArgs, limits: RoundLimits
       return { name: sub };
     case 'start': {
       const count = inRange(args.count, limits.count);
+      if (count === undefined) return invalid('usage.count', rangeParams(limits.count, args.count));
       const seconds = inRange(args.seconds, limits.seconds);
-      if (count === undefined || seconds === undefined) return invalid('usage.start', usageParams(limits));
+      if (seconds === undefined) return invalid('usage.seconds', rangeParams(limits.seconds, args.seconds));
       return args.category
         ? { name: 'start', count, seconds, category: args.category }
         : { name: 'start', count, seconds };
@@ -103,7 +110,7 @@ export function buildCommand(sub: string, args: CommandArgs, limits: RoundLimits
     case 'stats':
       return args.player ? { name: 'stats', player: args.player } : { name: 'stats' };
     case 'setup':
-      return buildSetup(args.setup ?? {});
+      return parseSetup(args.setup ?? {}, args.setupTokens ?? []);
     case 'ask': {
       const words = (args.words ?? '').trim();
       if (!words || Array.from(words).length > ASK_MAX_CHARS)
@@ -115,46 +122,17 @@ export function buildCommand(sub: string, args: CommandArgs, limits: RoundLimits
   }
 }
 
-function buildSetup(setup: NonNullable<CommandArgs['setup']>): Command {
-  const change: Record<string, unknown> = {};
-  if (setup.locale !== undefined) change.locale = setup.locale;
-  if (setup.timezone !== undefined) change.timezone = setup.timezone;
-  if (setup.daily !== undefined) change.dailyTime = setup.daily;
-  if (setup.close !== undefined) change.closeTime = setup.close;
-  if (setup.categories !== undefined) {
-    const list = setup.categories.toLowerCase();
-    change.categories = list === 'all' ? [] : list.split(',').filter(Boolean);
-  }
-  if (setup.weekly !== undefined) {
-    // `monday@10:00`: the weekly announcement's local day and time.
-    const [day = '', time] = setup.weekly.toLowerCase().split('@');
-    const weekday = WEEKDAYS.find((d) => d === day || d.slice(0, 3) === day);
-    if (!weekday || !time) return invalid('usage.setupValue', { key: 'weekly', message: 'monday@10:00' });
-    change.weeklyDay = weekday;
-    change.weeklyTime = time;
-  }
-  const parsed = SettingsChangeSchema.safeParse(change);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? '');
-    return invalid('usage.setupValue', { key: SETUP_KEY_OF[field] ?? field, message: issue?.message ?? '' });
-  }
-  return { name: 'setup', changes: parsed.data as SettingsChange };
-}
-
-/** Settings fields back to the `setup` keys users typed, for error messages. */
-const SETUP_KEY_OF: Record<string, string> = {
-  dailyTime: 'daily',
-  closeTime: 'close',
-  weeklyDay: 'weekly',
-  weeklyTime: 'weekly',
-};
-
 function inRange(value: number | string | undefined, range: RoundLimits['count']): number | undefined {
   if (value === undefined || value === '') return range.default;
   const n = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : Number.NaN;
   return Number.isInteger(n) && n >= range.min && n <= range.max ? n : undefined;
 }
+
+const rangeParams = (range: RoundLimits['count'], value: number | string | undefined) => ({
+  min: range.min,
+  max: range.max,
+  value: String(value),
+});
 
 const usageParams = (limits: RoundLimits) => ({
   countMin: limits.count.min,

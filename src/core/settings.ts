@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { LocaleSchema, StableId } from '../content/schema.js';
 
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30');
-const TimeZone = z
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30');
+export const TimeZone = z
   .string()
   .refine((zone) => DateTime.local().setZone(zone).isValid, 'must be an IANA time zone like Asia/Shanghai');
 

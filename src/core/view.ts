@@ -7,9 +7,11 @@ export interface View {
   visibility: 'channel' | 'private';
   /** Colour/emphasis hint. */
   tone?: ViewTone;
+  /** Plain text, shown literally (it may carry a player's name). */
   title?: string;
-  /** Markdown. May be long (a reference answer): adapters split it to their limits with splitMarkdown. */
+  /** Markdown unless `bodyFormat` is `plain`. May be long (a reference answer): adapters split it to their limits. */
   body?: string;
+  bodyFormat?: TextFormat;
   fields?: ViewField[];
   buttons?: ViewButton[];
   /** Short plain line under the message (deadline, round progress). */
@@ -18,10 +20,18 @@ export interface View {
 
 export type ViewTone = 'question' | 'reveal' | 'info' | 'success' | 'warning' | 'error';
 
+/**
+ * `markdown`: the bot's own text (the bank, the catalogs). `plain`: text that carries player
+ * names — every platform shows it exactly as typed, never as formatting, mentions or links.
+ */
+export type TextFormat = 'markdown' | 'plain';
+
 export interface ViewField {
+  /** Plain text. */
   name: string;
-  /** Markdown. */
+  /** Markdown unless `format` is `plain`. */
   value: string;
+  format?: TextFormat;
   inline?: boolean;
 }
 

@@ -7,12 +7,13 @@ export const en: Catalog = {
   'usage.leaderboard': 'Usage: `/k8s-quiz leaderboard [week|all|teams]`',
   'usage.noArguments': '"{command}" takes no arguments.',
   'usage.setupKey': 'Cannot read "{key}". You can set: {keys} (as key=value, e.g. `timezone=Europe/Berlin`)',
-  'usage.setupValue': 'Invalid value for {key}: {message}',
+  'usage.count': 'The number of questions must be a whole number from {min} to {max} (got "{value}").',
+  'usage.seconds': 'Seconds per question must be a whole number from {min} to {max} (got "{value}").',
   'usage.category': 'Unknown category "{category}". Choose one of: {categories}',
 
   'help.title': 'How to use k8s-quiz',
   'help.body': [
-    'Every day at {dailyTime} a Kubernetes interview question is posted; at {closeTime} it is revealed and scored.',
+    'Every day at {dailyTime} a Kubernetes interview question is posted; at {closeTime} it is revealed and scored (time zone {timezone}).',
     '',
     '`/k8s-quiz start [questions] [category] [seconds]` start a live round',
     '`/k8s-quiz stop` end the running round (its starter or an admin)',
@@ -28,7 +29,6 @@ export const en: Catalog = {
 
   'error.notSetUp': 'k8s-quiz is not enabled in this channel yet. An admin can run `/k8s-quiz setup` here.',
   'error.adminOnly': 'Only admins can use `{command}`.',
-  'error.paused': 'k8s-quiz is paused in this channel. An admin can run `/k8s-quiz resume`.',
   'error.fault':
     "k8s-quiz paused itself in this channel: {reason}. An admin can fix the bot's permissions and run `/k8s-quiz resume`.",
   'error.unexpected': 'Sorry, something went wrong. Please try again in a moment.',
@@ -38,6 +38,8 @@ export const en: Catalog = {
   'error.noDaily': 'There is no open daily question right now.',
   'error.playerUnknown': 'No record found for player "{player}".',
   'error.emptyCategory': 'The chosen categories have no questions.',
+  'daily.noItems':
+    "No daily question today: this channel's categories ({categories}) have no questions. An admin can run `/k8s-quiz setup categories=all` or choose other categories.",
 
   'answer.recordedDaily': 'Recorded **{choice}** — results at {closeTime}.',
   'answer.recordedLive': 'Recorded **{choice}** — results when this question closes.',
@@ -48,8 +50,16 @@ export const en: Catalog = {
   'daily.footer':
     "Closes at {closeTime} ({timezone}) · one answer each · nobody sees others' choices before the reveal",
   'live.title': 'Question {index}/{count} · {category}',
-  'live.footer': '{seconds} seconds to answer · 10 points for a correct answer, up to 10 more for speed',
-  'live.started': '{starter} started a live round of {count} questions, {seconds} seconds each.',
+  'live.footer': {
+    by: 'seconds',
+    one: '{seconds} second to answer · 10 points for a correct answer, up to 10 more for speed',
+    other: '{seconds} seconds to answer · 10 points for a correct answer, up to 10 more for speed',
+  },
+  'live.started': {
+    by: 'count',
+    one: '{starter} started a live round of {count} question, {seconds} seconds.',
+    other: '{starter} started a live round of {count} questions, {seconds} seconds each.',
+  },
   'question.closedFooter': 'Closed · see the reveal below',
 
   'reveal.title': 'Reveal · {title}',
@@ -58,7 +68,7 @@ export const en: Catalog = {
   'reveal.winners': 'Right (fastest first)',
   'reveal.nobodyRight': 'Nobody got it right this time.',
   'reveal.noAnswers': 'Nobody answered.',
-  'reveal.points': '+{points} pts',
+  'reveal.points': { by: 'points', one: '+{points} pt', other: '+{points} pts' },
   'reveal.streak': '{streak}-day streak',
   'reveal.referenceButton': 'Reference answer',
   'reference.title': 'Reference answer · {title}',
@@ -74,11 +84,16 @@ export const en: Catalog = {
   'board.week': 'Leaderboard this week ({week})',
   'board.all': 'All-time leaderboard',
   'board.teams': "Teams ({week}, sum of each team's top 3)",
-  'board.empty': 'No points yet.',
-  'board.you': 'You: #{rank}, {points} pts',
+  'board.empty':
+    'No points yet. Answer the daily question or start a round with `/k8s-quiz start` to get on the board.',
+  'board.you': { by: 'points', one: 'You: #{rank}, {points} pt', other: 'You: #{rank}, {points} pts' },
   'board.youNone': 'You have no points yet.',
-  'board.line': '{rank}. {name} — {points} pts',
-  'board.teamLine': '{rank}. {name} — {points} pts ({players} players)',
+  'board.line': { by: 'points', one: '{place} {name} — {points} pt', other: '{place} {name} — {points} pts' },
+  'board.teamLine': {
+    by: 'players',
+    one: '{rank}. {name} — {points} pts ({players} player)',
+    other: '{rank}. {name} — {points} pts ({players} players)',
+  },
   'board.thisTeam': 'this channel',
 
   'stats.title': 'Stats for {player}',
@@ -89,25 +104,43 @@ export const en: Catalog = {
   'stats.week': 'Points this week',
   'stats.all': 'Points all time',
   'stats.categories': 'Accuracy by category',
-  'stats.days': '{count} days',
+  'stats.categoryLine': '{category}: {accuracy} ({correct}/{answered})',
+  'stats.days': { by: 'count', one: '{count} day', other: '{count} days' },
   'stats.none': 'No answers yet.',
 
   'setup.done': 'k8s-quiz is enabled in this channel with these settings:',
   'setup.summary':
     'Language: {locale}\nTime zone: {timezone}\nDaily question: posted {dailyTime}, revealed {closeTime}\nWeekly announcement: {weeklyDay} {weeklyTime}\nCategories: {categories}',
   'setup.allCategories': 'all',
-  'pause.done': 'Paused: no daily questions or weekly announcements. `/k8s-quiz resume` turns them back on.',
-  'resume.done': 'Resumed: the daily question is back at {dailyTime}.',
+  'setup.unchanged': 'Nothing was changed:',
+  'setup.bad.locale': 'locale must be zh-CN or en (got "{value}").',
+  'setup.bad.timezone':
+    '"{value}" is not an IANA time zone name; write it like Asia/Shanghai or Europe/Berlin.',
+  'setup.bad.time': '{key} needs a 24-hour time such as 09:30 (got "{value}").',
+  'setup.bad.weeklyForm': 'weekly needs a day and a time joined by @, such as monday@10:00 (got "{value}").',
+  'setup.bad.weekday':
+    'In weekly, "{day}" is not a day of the week; use monday … sunday or mon … sun, such as monday@10:00.',
+  'setup.bad.category': 'Unknown category "{category}". Choose from: {categories}, or all.',
+  'setup.bad.emptyCategory': 'The category "{category}" has no questions yet, so it cannot be chosen.',
+  'setup.bankLanguage':
+    "Note: the question bank is in Chinese for now, so questions, options, explanations and reference answers stay Chinese; only the bot's own messages are in English.",
+  'time.nextDay': '{time} the next day',
+  'pause.done':
+    'Paused: no daily questions or weekly announcements (a question already posted is still revealed). Live rounds with `/k8s-quiz start` still work. `/k8s-quiz resume` turns the posts back on.',
+  'pause.already': 'k8s-quiz is already paused in this channel. `/k8s-quiz resume` turns it back on.',
+  'resume.today': 'Resumed: the next daily question is today at {dailyTime}.',
+  'resume.tomorrow': 'Resumed: the next daily question is tomorrow at {dailyTime}.',
+  'resume.already': 'k8s-quiz is already running in this channel; there is nothing to resume.',
   'stop.done': 'Stopping the round…',
 
   'weekly.title': 'Last week · {week}',
   'weekly.podium': 'Podium',
-  'weekly.top': 'Top 10',
+  'weekly.top': 'Places 4–10',
   'weekly.teamRank': 'This channel ranks #{rank} of {count} teams',
   'weekly.strongest': 'Strongest category',
   'weekly.weakest': 'Weakest category',
   'weekly.longestStreak': 'Longest streak',
-  'weekly.streakLine': '{name}: {streak} days',
+  'weekly.streakLine': { by: 'streak', one: '{name}: {streak} day', other: '{name}: {streak} days' },
   'weekly.quiet': 'Nobody answered last week. Start today with `/k8s-quiz daily`!',
   'weekly.accuracy': '{category} ({accuracy} correct)',
 

@@ -6,12 +6,13 @@ export const zhCN = {
   'usage.leaderboard': '用法：`/k8s-quiz leaderboard [week|all|teams]`',
   'usage.noArguments': '“{command}”不需要参数。',
   'usage.setupKey': '无法识别“{key}”。可以设置：{keys}（写成 key=value，例如 `timezone=Asia/Shanghai`）',
-  'usage.setupValue': '{key} 的值无效：{message}',
+  'usage.count': '题数必须是 {min}–{max} 之间的整数（收到“{value}”）。',
+  'usage.seconds': '每题秒数必须是 {min}–{max} 之间的整数（收到“{value}”）。',
   'usage.category': '未知的分类“{category}”。可选：{categories}',
 
   'help.title': 'k8s-quiz 使用说明',
   'help.body': [
-    '每天 {dailyTime} 发布一道 Kubernetes 面试题，{closeTime} 揭晓答案并计分。',
+    '每天 {dailyTime} 发布一道 Kubernetes 面试题，{closeTime} 揭晓答案并计分（时区 {timezone}）。',
     '',
     '`/k8s-quiz start [题数] [分类] [秒数]` 开始一轮实时问答',
     '`/k8s-quiz stop` 结束当前问答（发起人或管理员）',
@@ -27,7 +28,6 @@ export const zhCN = {
 
   'error.notSetUp': '这个频道还没有启用 k8s-quiz。请管理员在此频道运行 `/k8s-quiz setup`。',
   'error.adminOnly': '只有管理员可以使用 `{command}`。',
-  'error.paused': 'k8s-quiz 在这个频道已暂停。管理员可以运行 `/k8s-quiz resume` 恢复。',
   'error.fault':
     'k8s-quiz 已在这个频道自动暂停：{reason}。请管理员检查机器人的权限后运行 `/k8s-quiz resume`。',
   'error.unexpected': '抱歉，出了点问题，请稍后再试。',
@@ -37,6 +37,8 @@ export const zhCN = {
   'error.noDaily': '现在没有开放的每日一题。',
   'error.playerUnknown': '没有找到玩家“{player}”的记录。',
   'error.emptyCategory': '可选的分类里没有题目。',
+  'daily.noItems':
+    '今天没有每日一题：这个频道选择的分类（{categories}）里没有题目。管理员可以运行 `/k8s-quiz setup categories=all` 或换几个分类。',
 
   'answer.recordedDaily': '已记录你的答案 **{choice}**，{closeTime} 公布结果。',
   'answer.recordedLive': '已记录你的答案 **{choice}**，本题结束后公布。',
@@ -71,10 +73,10 @@ export const zhCN = {
   'board.week': '本周排行榜（{week}）',
   'board.all': '总排行榜',
   'board.teams': '团队排行榜（{week}，每队前三名积分之和）',
-  'board.empty': '还没有积分。',
+  'board.empty': '还没有人得分。答对每日一题，或用 `/k8s-quiz start` 开一轮问答，就能上榜。',
   'board.you': '你：第 {rank} 名，{points} 分',
   'board.youNone': '你还没有积分。',
-  'board.line': '{rank}. {name} — {points} 分',
+  'board.line': '{place} {name} — {points} 分',
   'board.teamLine': '{rank}. {name} — {points} 分（{players} 人）',
   'board.thisTeam': '本频道',
 
@@ -87,19 +89,34 @@ export const zhCN = {
   'stats.all': '总积分',
   'stats.categories': '各分类正确率',
   'stats.days': '{count} 天',
+  'stats.categoryLine': '{category}：{accuracy}（{correct}/{answered}）',
   'stats.none': '还没有作答记录。',
 
   'setup.done': 'k8s-quiz 已在此频道启用，设置如下：',
   'setup.summary':
     '语言：{locale}\n时区：{timezone}\n每日一题：{dailyTime} 发布，{closeTime} 揭晓\n周报：{weeklyDay} {weeklyTime}\n分类：{categories}',
   'setup.allCategories': '全部',
-  'pause.done': '已暂停：不再发布每日一题和周报。`/k8s-quiz resume` 可恢复。',
-  'resume.done': '已恢复：明天 {dailyTime} 继续发布每日一题。',
+  'setup.unchanged': '设置没有更改：',
+  'setup.bad.locale': '语言（locale）只能是 zh-CN 或 en（收到“{value}”）。',
+  'setup.bad.timezone': '“{value}”不是有效的 IANA 时区名。请写成 Asia/Shanghai、Europe/Berlin 这样的形式。',
+  'setup.bad.time': '{key} 需要 24 小时制的时间，例如 09:30（收到“{value}”）。',
+  'setup.bad.weeklyForm': 'weekly 需要写成“星期@时间”，例如 monday@10:00（收到“{value}”）。',
+  'setup.bad.weekday': 'weekly 中的“{day}”不是星期。请用 monday … sunday 或 mon … sun，例如 monday@10:00。',
+  'setup.bad.category': '未知的分类“{category}”。可选：{categories}，或 all（全部）。',
+  'setup.bad.emptyCategory': '分类“{category}”里还没有题目，不能选它。',
+  'setup.bankLanguage': '注意：题库目前只有中文，题目、选项、解析和参考答案都是中文。',
+  'time.nextDay': '次日 {time}',
+  'pause.done':
+    '已暂停：不再发布每日一题和周报（已发布的题目仍会按时揭晓）。实时问答 `/k8s-quiz start` 照常可用。`/k8s-quiz resume` 可恢复。',
+  'pause.already': 'k8s-quiz 在这个频道已经是暂停状态。`/k8s-quiz resume` 可恢复。',
+  'resume.today': '已恢复：今天 {dailyTime} 发布下一道每日一题。',
+  'resume.tomorrow': '已恢复：明天 {dailyTime} 发布下一道每日一题。',
+  'resume.already': 'k8s-quiz 在这个频道正在运行，不需要恢复。',
   'stop.done': '正在结束本轮问答……',
 
   'weekly.title': '上周战报 · {week}',
   'weekly.podium': '领奖台',
-  'weekly.top': '前十名',
+  'weekly.top': '第 4–10 名',
   'weekly.teamRank': '本频道在 {count} 个团队中排名第 {rank}',
   'weekly.strongest': '最强分类',
   'weekly.weakest': '最弱分类',

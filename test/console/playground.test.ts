@@ -35,7 +35,7 @@ describe('the terminal playground, piped', () => {
     const board = run.out.slice(run.out.lastIndexOf('本周排行榜'));
     const lines = board.split('\n').filter((l) => / — \d+ 分/.test(l));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/1\. (alice|bob|carol|dave) — 13 分/);
+    expect(lines[0]).toMatch(/^🥇 (alice|bob|carol|dave) — 13 分$/);
   });
 
   it('GIVEN the same script on a fresh database THEN the transcript is the same', async () => {

@@ -84,7 +84,9 @@ describe('a live round on Discord, end to end', () => {
     const [standings] = (await waitTitled('Round over · standings')) as [FakeMessage];
     const awarded = new Map<string, number>();
     for (const reveal of titled('Reveal ·')) {
-      for (const [, name = '', points] of DiscordWorld.text(reveal).matchAll(/^\d+\. (\w+) \+(\d+) pts/gm)) {
+      for (const [, name = '', points] of DiscordWorld.text(reveal).matchAll(
+        /^\d+\\\. (\w+) \+(\d+) pts/gm,
+      )) {
         awarded.set(name, (awarded.get(name) ?? 0) + Number(points));
       }
     }

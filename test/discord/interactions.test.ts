@@ -81,12 +81,16 @@ describe('the Discord adapter on the gateway', () => {
     expect(lastRequest()?.command).toEqual({ name: 'stats', player: { id: bob.id, name: 'Bob' } });
   });
 
-  test('GIVEN setup with a bad time THEN the engine gets an invalid command to explain', async () => {
+  test('GIVEN setup with a bad time THEN the engine gets the problem to explain', async () => {
     const id = fake.interact(
       slashCommand(place(), ann, 'setup', { timezone: 'Europe/Berlin', daily: '25:00' }),
     );
     await responses(id, 1);
-    expect(lastRequest()?.command).toMatchObject({ name: 'invalid', problem: { key: 'usage.setupValue' } });
+    expect(lastRequest()?.command).toMatchObject({
+      name: 'setup',
+      changes: { timezone: 'Europe/Berlin' },
+      problems: [{ key: 'setup.bad.time', params: { key: 'daily', value: '25:00' } }],
+    });
   });
 
   test('GIVEN a private and a channel view THEN an ephemeral reply, then a public follow-up, none pinging anyone', async () => {

@@ -28,7 +28,8 @@ describe('commands: rights, bad input and platform faults', () => {
     const [count] = await text('start 99');
     expect(count).toMatchObject({ visibility: 'private' });
     expect(count?.body).toContain('1–20');
-    expect(count?.body).toContain('10–120');
+    const [seconds] = await text('start 5 200');
+    expect(seconds?.body).toContain('10–120');
     const [scope] = await text('leaderboard monthly');
     expect(scope?.body).toContain('week|all|teams');
     const [category] = await text('start 3 nosuchthing');
@@ -37,6 +38,7 @@ describe('commands: rights, bad input and platform faults', () => {
     expect(unknown?.body).toContain('start, stop, daily');
     const [setting] = await text('setup timezone=Mars/Olympus', 'admin', true);
     expect(setting?.body).toContain('IANA');
+    expect(setting?.body).toContain('Mars/Olympus');
   });
 
   it('GIVEN a non-admin THEN setup, pause and resume are refused and nothing changes', async () => {

@@ -67,8 +67,8 @@ describe('live rounds', () => {
     expect(standings.view.body?.split('\n')).toHaveLength(2);
     expect(postsTitled('答案揭晓')).toHaveLength(2);
     // Correct and instant: 10 + 10 speed points; player 1 twice, player 2 once.
-    expect(standings.view.body).toContain('1. player 1 — 40 分');
-    expect(standings.view.body).toContain('2. player 2 — 20 分');
+    expect(standings.view.body).toContain('🥇 player 1 — 40 分');
+    expect(standings.view.body).toContain('🥈 player 2 — 20 分');
     expect(await h.engine.ctx.store.lives.runningIn(team.id)).toBeUndefined();
   });
 

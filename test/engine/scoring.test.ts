@@ -83,10 +83,10 @@ describe('daily scoring, streaks, leaderboards and the weekly announcement', () 
       command: { name: 'leaderboard', scope: 'all' },
     });
     expect(view?.body?.split('\n')).toEqual([
-      '🥇 1. player 10 — 26 分',
-      '🥇 1. player 11 — 26 分',
-      '🥉 3. player 12 — 22 分',
-      '🥉 3. player 13 — 22 分',
+      '🥇 player 10 — 26 分',
+      '🥇 player 11 — 26 分',
+      '🥉 player 12 — 22 分',
+      '🥉 player 13 — 22 分',
     ]);
     expect(view?.footer).toBe('你：第 3 名，22 分');
   });
@@ -97,10 +97,15 @@ describe('daily scoring, streaks, leaderboards and the weekly announcement', () 
     h.clock.time = Date.parse('2026-11-30T02:00:00Z');
     const post = h.outbox.posts.find((p) => p.team === team.id && p.view.title?.startsWith('上周战报'))?.view;
     expect(post?.title).toBe('上周战报 · 2026-W48');
-    expect(post?.body).toContain('🥇 **player 1** — 111');
+    expect(post?.body?.split('\n')).toEqual([
+      '🥇 player 1 — 111 分',
+      '🥈 player 2 — 104 分',
+      '🥉 player 3 — 73 分',
+    ]);
+    expect(post?.bodyFormat).toBe('plain');
     const fields = Object.fromEntries((post?.fields ?? []).map((f) => [f.name, f.value]));
     expect(fields.最长连对).toMatch(/^player [12]：7 天$/);
-    expect(fields.前十名).toContain('3. player 3 — 73 分');
+    expect(fields['第 4–10 名']).toBeUndefined(); // three players: all on the podium
     expect(fields.最强分类).toMatch(/正确率/);
     expect(fields['团队排行榜（2026-W48，每队前三名积分之和）']).toBe('本频道在 2 个团队中排名第 1');
   });

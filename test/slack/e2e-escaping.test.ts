@@ -45,7 +45,10 @@ describe('Slack end to end: bank text and player names cannot mention, link or i
       'reveal',
     );
     const revealed = JSON.stringify(reveal.blocks);
-    expect(revealed).toContain('&lt;!here&gt; &lt;@UADMIN&gt; &lt;script&gt;x&lt;/script&gt; &amp; co');
+    // The name as a plain_text object, escaped, and capped at 32 characters like every name.
+    expect(revealed).toContain(
+      '"type":"plain_text","text":"1. &lt;!here&gt; &lt;@UADMIN&gt; &lt;script&gt;x&lt;/sc…',
+    );
     expect(reveal.text).toContain('&lt;!channel&gt;');
 
     // The full reference answer, privately: code, links and all, still escaped.

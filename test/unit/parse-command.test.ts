@@ -16,13 +16,19 @@ describe('parsing /k8s-quiz text', () => {
     expect(parseCommandText('start', limits)).toEqual({ name: 'start', count: 5, seconds: 30 });
   });
 
-  it('GIVEN out-of-range or extra arguments THEN an invalid command carries the usage and its ranges', () => {
+  it('GIVEN out-of-range or extra arguments THEN an invalid command names the count or seconds range', () => {
     expect(parseCommandText('start 0', limits)).toMatchObject({
       name: 'invalid',
-      problem: { key: 'usage.start', params: { countMax: 20 } },
+      problem: { key: 'usage.count', params: { min: 1, max: 20, value: '0' } },
     });
-    expect(parseCommandText('start 5 9', limits)).toMatchObject({ name: 'invalid' });
-    expect(parseCommandText('start 1 2 3', limits)).toMatchObject({ name: 'invalid' });
+    expect(parseCommandText('start 5 9', limits)).toMatchObject({
+      name: 'invalid',
+      problem: { key: 'usage.seconds', params: { min: 10, max: 120, value: '9' } },
+    });
+    expect(parseCommandText('start 1 2 3', limits)).toMatchObject({
+      name: 'invalid',
+      problem: { key: 'usage.start' },
+    });
     expect(parseCommandText('stop now', limits)).toMatchObject({
       name: 'invalid',
       problem: { key: 'usage.noArguments' },
@@ -40,26 +46,51 @@ describe('parsing /k8s-quiz text', () => {
     expect(parseMention('@bob')).toEqual({ name: 'bob' });
   });
 
-  it('GIVEN setup key=value pairs THEN they become a validated settings change', () => {
+  it('GIVEN start -1, +3, 2.5 or 0,5 THEN it is a count error, not an unknown category', () => {
+    for (const value of ['-1', '+3', '2.5', '0,5', '.5']) {
+      expect(parseCommandText(`start ${value}`, limits), value).toMatchObject({
+        name: 'invalid',
+        problem: { key: 'usage.count', params: { value } },
+      });
+    }
+    expect(parseCommandText('start 3 -30', limits)).toMatchObject({ problem: { key: 'usage.seconds' } });
+  });
+
+  it('GIVEN setup key=value pairs THEN they become a settings change and the categories as typed', () => {
     expect(
-      parseCommandText('setup locale=en daily=07:45 categories=networking,pods weekly=sun@20:00', limits),
+      parseCommandText('setup locale=en daily=07:45 categories=networking,Pods weekly=sun@20:00', limits),
     ).toEqual({
       name: 'setup',
-      changes: {
-        locale: 'en',
-        dailyTime: '07:45',
-        categories: ['networking', 'pods'],
-        weeklyDay: 'sunday',
-        weeklyTime: '20:00',
+      changes: { locale: 'en', dailyTime: '07:45', weeklyDay: 'sunday', weeklyTime: '20:00' },
+      categories: ['networking', 'Pods'],
+      problems: [],
+    });
+    expect(parseCommandText('setup categories=ALL', limits)).toMatchObject({ categories: [] });
+  });
+
+  it('GIVEN several bad setup values THEN every one is a problem with its own message key and the typed value', () => {
+    const command = parseCommandText(
+      'setup color=red locale=fr timezone=Mars/Olympus daily=25:00 close=7pm weekly=someday@10:00',
+      limits,
+    );
+    expect(command).toMatchObject({ name: 'setup', changes: {} });
+    const problems = command.name === 'setup' ? command.problems : [];
+    expect(problems).toEqual([
+      {
+        key: 'usage.setupKey',
+        params: { key: 'color=red', keys: 'locale, timezone, daily, close, weekly, categories' },
       },
+      { key: 'setup.bad.locale', params: { value: 'fr' } },
+      { key: 'setup.bad.timezone', params: { value: 'Mars/Olympus' } },
+      { key: 'setup.bad.time', params: { key: 'daily', value: '25:00' } },
+      { key: 'setup.bad.time', params: { key: 'close', value: '7pm' } },
+      { key: 'setup.bad.weekday', params: { day: 'someday' } },
+    ]);
+    expect(parseCommandText('setup weekly=monday', limits)).toMatchObject({
+      problems: [{ key: 'setup.bad.weeklyForm', params: { value: 'monday' } }],
     });
-    expect(parseCommandText('setup daily=25:00', limits)).toMatchObject({
-      name: 'invalid',
-      problem: { key: 'usage.setupValue' },
-    });
-    expect(parseCommandText('setup color=red', limits)).toMatchObject({
-      name: 'invalid',
-      problem: { key: 'usage.setupKey' },
+    expect(parseCommandText('setup weekly=mon@25:99', limits)).toMatchObject({
+      problems: [{ key: 'setup.bad.time', params: { key: 'weekly', value: '25:99' } }],
     });
   });
 });

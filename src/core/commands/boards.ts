@@ -5,7 +5,6 @@ import type { Actor, Team } from '../model.js';
 import { teamText } from '../team-locale.js';
 import type { View } from '../view.js';
 import { leaderboardView, teamsBoardView } from '../views/board-views.js';
-import { escapeMarkdown } from '../views/format.js';
 import { privateNotice } from '../views/notice.js';
 import { statsView } from '../views/stats-view.js';
 
@@ -46,9 +45,7 @@ export async function stats(
     ? await ctx.store.boards.findPlayer(team.id, mention.id ?? mention.name)
     : { id: actor.id, name: actor.name };
   if (!player)
-    return [
-      privateNotice(t('error.playerUnknown', { player: escapeMarkdown(mention?.name ?? '') }), 'warning'),
-    ];
+    return [privateNotice(t('error.playerUnknown', { player: mention?.name ?? '' }), 'warning', 'plain')];
   const week = isoWeek(ctx.clock.now(), team.settings.timezone);
   const found = await ctx.store.boards.playerStats(team.id, player.id, week);
   if (!found) return [privateNotice(t('stats.none'), 'info')];

@@ -1,3 +1,4 @@
+import { categoryList, resolveCategory } from '../categories.js';
 import type { EngineContext } from '../context.js';
 import type { LiveRound } from '../live-round.js';
 import type { Actor, Team } from '../model.js';
@@ -5,7 +6,6 @@ import { eligibleCategories, pickLiveQuizzes } from '../rotation.js';
 import { liveRoundId, newLiveId } from '../round-ids.js';
 import { teamText } from '../team-locale.js';
 import type { View } from '../view.js';
-import { escapeMarkdown } from '../views/format.js';
 import { channelNotice, privateNotice } from '../views/notice.js';
 
 export interface StartArgs {
@@ -22,13 +22,15 @@ export async function startLive(
   args: StartArgs,
 ): Promise<View[]> {
   const { t } = teamText(ctx, team);
-  if (team.settings.paused) return [privateNotice(t('error.paused'), 'warning')];
+  // A pause stops the scheduled posts only; a round someone asks for still runs. A channel the
+  // platform refuses posts to cannot run one: the engine's fault notice already says why.
+  if (team.fault) return [];
   let categories = eligibleCategories(ctx.bank, team.settings.categories);
   if (args.category) {
-    const wanted = resolveCategory(ctx, args.category);
+    const wanted = resolveCategory(ctx.bank, args.category);
     if (!wanted) {
-      const list = ctx.bank.categories.map((c) => c.id).join(', ');
-      return [privateNotice(t('usage.category', { category: args.category, categories: list }), 'warning')];
+      const categories = categoryList(ctx.bank);
+      return [privateNotice(t('usage.category', { category: args.category, categories }), 'warning')];
     }
     categories = [wanted];
   }
@@ -49,20 +51,17 @@ export async function startLive(
   const started = await ctx.store.lives.start(live);
   if (!started.started) {
     return [
-      privateNotice(
-        t('error.roundBusy', { starter: escapeMarkdown(started.running.starterName) }),
-        'warning',
-      ),
+      privateNotice(t('error.roundBusy', { starter: started.running.starterName }), 'warning', 'plain'),
     ];
   }
   await ctx.store.boards.rememberName(team.id, actor);
   await ctx.planner.nextQuestionAt(id, 0, ctx.clock.now());
   const text = t('live.started', {
-    starter: escapeMarkdown(actor.name),
+    starter: actor.name,
     count: quizzes.length,
     seconds: args.seconds,
   });
-  return [channelNotice(text, 'info')];
+  return [channelNotice(text, 'info', 'plain')];
 }
 
 /** `/k8s-quiz stop`: the starter or an admin ends the round after revealing the current question. */
@@ -71,7 +70,7 @@ export async function stopLive(ctx: EngineContext, team: Team, actor: Actor): Pr
   const live = await ctx.store.lives.runningIn(team.id);
   if (!live || live.status === 'finished') return [privateNotice(t('error.noLiveRound'), 'warning')];
   if (live.starterId !== actor.id && !actor.isAdmin) {
-    return [privateNotice(t('error.notStarter', { starter: escapeMarkdown(live.starterName) }), 'warning')];
+    return [privateNotice(t('error.notStarter', { starter: live.starterName }), 'warning', 'plain')];
   }
   await ctx.store.lives.update(live.id, { status: 'stopping', stoppedBy: actor.name });
   const current = await ctx.store.rounds.get(liveRoundId(live.id, live.index));
@@ -79,15 +78,4 @@ export async function stopLive(ctx: EngineContext, team: Team, actor: Actor): Pr
   // pending `next` job sees the stop and finishes it.
   if (current?.status === 'open') await ctx.planner.closeRoundNow(current.id);
   return [privateNotice(t('stop.done'), 'info')];
-}
-
-function resolveCategory(ctx: EngineContext, text: string): string | undefined {
-  const wanted = text.toLowerCase();
-  return ctx.bank.categories.find(
-    (c) =>
-      c.id === wanted ||
-      c.name.en.toLowerCase() === wanted ||
-      c.name['zh-CN'] === text ||
-      c.aliases.includes(text),
-  )?.id;
 }

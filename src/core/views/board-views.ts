@@ -1,22 +1,29 @@
 import type { Translate } from '../../i18n/catalog.js';
 import type { Board, BoardEntry, TeamStanding } from '../boards.js';
 import type { View } from '../view.js';
-import { escapeMarkdown, MEDALS } from './format.js';
+import { MEDALS } from './format.js';
 
-const line = (e: BoardEntry, t: Translate) => {
-  const medal = MEDALS[e.rank - 1];
-  const text = t('board.line', { rank: e.rank, name: escapeMarkdown(e.name), points: e.points });
-  return medal ? `${medal} ${text}` : text;
-};
+/** U+2007 is as wide as a digit: ranks 4–99 take the medals' two columns, so names line up. */
+const FIGURE_SPACE = '\u2007';
 
-/** Top of a team board plus the caller's own line. */
+/** 🥇 🥈 🥉 for the podium, else the rank, two columns wide. */
+export const place = (rank: number): string => MEDALS[rank - 1] ?? String(rank).padStart(2, FIGURE_SPACE);
+
+/** One ranked player; plain text, since it carries the name. */
+export const boardLine = (e: BoardEntry, t: Translate): string =>
+  t('board.line', { place: place(e.rank), name: e.name, points: e.points });
+
+/** Top of a team board plus the caller's own line; an empty board is one line. */
 export function leaderboardView(title: string, board: Board, t: Translate): View {
-  const body = board.top.length ? board.top.map((e) => line(e, t)).join('\n') : t('board.empty');
+  if (board.top.length === 0) {
+    return { visibility: 'private', tone: 'info', title, body: t('board.empty') };
+  }
   return {
     visibility: 'private',
     tone: 'info',
     title,
-    body,
+    body: board.top.map((e) => boardLine(e, t)).join('\n'),
+    bodyFormat: 'plain',
     footer: board.me ? t('board.you', { rank: board.me.rank, points: board.me.points }) : t('board.youNone'),
   };
 }
@@ -40,12 +47,13 @@ export function teamsBoardView(
 
 /** The end of a live round. */
 export function standingsView(entries: BoardEntry[], t: Translate, stoppedBy?: string): View {
-  const lines = entries.filter((e) => e.points > 0).map((e) => line(e, t));
-  const head = stoppedBy ? `${t('standings.stopped', { player: escapeMarkdown(stoppedBy) })}\n\n` : '';
+  const lines = entries.filter((e) => e.points > 0).map((e) => boardLine(e, t));
+  const head = stoppedBy ? `${t('standings.stopped', { player: stoppedBy })}\n\n` : '';
   return {
     visibility: 'channel',
     tone: 'success',
     title: t('standings.title'),
     body: head + (lines.length ? lines.join('\n') : t('standings.empty')),
+    bodyFormat: 'plain',
   };
 }

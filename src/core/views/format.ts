@@ -1,9 +1,6 @@
 import type { QuestionBank } from '../../content/bank.js';
 import type { Locale } from '../../content/schema.js';
 
-/** Player names and other user text are shown literally, never as Markdown. */
-export const escapeMarkdown = (text: string): string => text.replace(/([\\`*_~|[\]()#>@<])/g, '\\$1');
-
 export const categoryName = (bank: QuestionBank, id: string, locale: Locale): string =>
   bank.category(id)?.name[locale] ?? id;
 

@@ -1,7 +1,7 @@
 import type { Quiz } from '../../content/types.js';
 import type { Translate } from '../../i18n/catalog.js';
 import { encodeAction } from '../actions.js';
-import { clockTime } from '../local-time.js';
+import { clockTime, localDate } from '../local-time.js';
 import type { Team } from '../model.js';
 import type { Round } from '../round.js';
 import type { View } from '../view.js';
@@ -29,10 +29,7 @@ export function questionView(input: QuestionViewInput): View {
     ? t('question.closedFooter')
     : live
       ? t('live.footer', { seconds: live.seconds })
-      : t('daily.footer', {
-          closeTime: clockTime(round.closesAt, team.settings.timezone),
-          timezone: team.settings.timezone,
-        });
+      : t('daily.footer', { closeTime: closeTime(round, team, t), timezone: team.settings.timezone });
   return {
     visibility: input.visibility ?? 'channel',
     tone: 'question',
@@ -46,4 +43,12 @@ export function questionView(input: QuestionViewInput): View {
     })),
     footer,
   };
+}
+
+/** `18:00`, or `09:00 the next day` for a question that stays open overnight. */
+function closeTime(round: Round, team: Team, t: Translate): string {
+  const zone = team.settings.timezone;
+  const time = clockTime(round.closesAt, zone);
+  const sameDay = !round.localDate || localDate(round.closesAt, zone) === round.localDate;
+  return sameDay ? time : t('time.nextDay', { time });
 }

@@ -3,7 +3,7 @@ import type { Translate } from '../../i18n/catalog.js';
 import { encodeAction } from '../actions.js';
 import type { RoundResults } from '../round.js';
 import type { View } from '../view.js';
-import { bar, escapeMarkdown, percent } from './format.js';
+import { bar, percent } from './format.js';
 import { optionLetter } from './quiz-text.js';
 
 /** Names listed under "right"; the rest are counted, so a big team keeps one readable message. */
@@ -28,7 +28,7 @@ export function revealView(
   const right = results.answers.filter((a) => a.correct);
   const lines = right.slice(0, MAX_NAMES).map((a, i) => {
     const streak = a.streak && a.streak > 1 ? ` · ${t('reveal.streak', { streak: a.streak })}` : '';
-    return `${i + 1}. ${escapeMarkdown(a.name)} ${t('reveal.points', { points: a.points })}${streak}`;
+    return `${i + 1}. ${a.name} ${t('reveal.points', { points: a.points })}${streak}`;
   });
   if (right.length > MAX_NAMES) lines.push(`… +${right.length - MAX_NAMES}`);
   const winners =
@@ -40,7 +40,8 @@ export function revealView(
     body: `${t('reveal.correct', { choice: optionLetter(quiz.answer), option: quiz.options[quiz.answer] ?? '' })}\n\n${quiz.explanation}`,
     fields: [
       { name: t('reveal.split'), value: split },
-      { name: t('reveal.winners'), value: winners },
+      // Names: plain text on every platform.
+      { name: t('reveal.winners'), value: winners, format: 'plain' },
     ],
     buttons: [
       {

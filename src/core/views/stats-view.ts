@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/catalog.js';
 import type { PlayerStats } from '../boards.js';
 import type { View } from '../view.js';
-import { escapeMarkdown, percent } from './format.js';
+import { percent } from './format.js';
 
 export function statsView(
   playerName: string,
@@ -11,12 +11,19 @@ export function statsView(
   t: Translate,
 ): View {
   const categories = stats.categories
-    .map((c) => `${categoryName(c.category)}: ${percent(c.correct, c.answered)} (${c.correct}/${c.answered})`)
+    .map((c) =>
+      t('stats.categoryLine', {
+        category: categoryName(c.category),
+        accuracy: percent(c.correct, c.answered),
+        correct: c.correct,
+        answered: c.answered,
+      }),
+    )
     .join('\n');
   return {
     visibility: 'private',
     tone: 'info',
-    title: t('stats.title', { player: escapeMarkdown(playerName) }),
+    title: t('stats.title', { player: playerName }),
     fields: [
       { name: t('stats.answered'), value: String(stats.answered), inline: true },
       { name: t('stats.accuracy'), value: percent(stats.correct, stats.answered), inline: true },

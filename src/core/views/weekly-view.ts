@@ -2,7 +2,8 @@ import type { Translate } from '../../i18n/catalog.js';
 import type { Board, CategoryTally, TeamStanding } from '../boards.js';
 import type { Player } from '../model.js';
 import type { View, ViewField } from '../view.js';
-import { escapeMarkdown, MEDALS, percent } from './format.js';
+import { boardLine } from './board-views.js';
+import { percent } from './format.js';
 
 export interface WeeklyInput {
   week: string;
@@ -26,18 +27,16 @@ export function weeklyView(input: WeeklyInput): View {
     view.body = t('weekly.quiet');
     return view;
   }
+  // The podium, then everyone else in the top 10; names are plain text on every platform.
   view.body = board.top
     .filter((e) => e.rank <= 3)
-    .map((e) => `${MEDALS[e.rank - 1]} **${escapeMarkdown(e.name)}** — ${e.points}`)
+    .map((e) => boardLine(e, t))
     .join('\n');
-  const fields: ViewField[] = [
-    {
-      name: t('weekly.top'),
-      value: board.top
-        .map((e) => t('board.line', { rank: e.rank, name: escapeMarkdown(e.name), points: e.points }))
-        .join('\n'),
-    },
-  ];
+  view.bodyFormat = 'plain';
+  const rest = board.top.filter((e) => e.rank > 3);
+  const fields: ViewField[] = rest.length
+    ? [{ name: t('weekly.top'), value: rest.map((e) => boardLine(e, t)).join('\n'), format: 'plain' }]
+    : [];
   if (input.teamRank && input.teamRank.of > 1) {
     fields.push({
       name: t('board.teams', { week: input.week }),
@@ -59,9 +58,10 @@ export function weeklyView(input: WeeklyInput): View {
     fields.push({
       name: t('weekly.longestStreak'),
       value: t('weekly.streakLine', {
-        name: escapeMarkdown(input.longestStreak.player.name),
+        name: input.longestStreak.player.name,
         streak: input.longestStreak.streak,
       }),
+      format: 'plain',
       inline: true,
     });
   }

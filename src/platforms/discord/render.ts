@@ -5,9 +5,10 @@ import {
   type APIEmbedField,
   ButtonStyle,
   ComponentType,
+  escapeMarkdown,
 } from 'discord.js';
 import { splitMarkdown } from '../../content/split-markdown.js';
-import type { View, ViewButton, ViewTone } from '../../core/view.js';
+import type { TextFormat, View, ViewButton, ViewTone } from '../../core/view.js';
 import { discordBudget, DISCORD_LIMITS as L } from './limits.js';
 
 /** One Discord message's worth of a View, before the sender adds flags and mention rules. */
@@ -32,10 +33,12 @@ const TONE_COLOURS: Record<ViewTone, number> = {
  */
 export function renderView(view: View): DiscordMessage[] {
   const color = TONE_COLOURS[view.tone ?? 'info'];
-  const parts = view.body ? splitMarkdown(view.body, discordBudget.blockChars, discordBudget.measure) : [];
+  const body = view.body ? markdownOf(view.body, view.bodyFormat) : '';
+  const parts = body ? splitMarkdown(body, discordBudget.blockChars, discordBudget.measure) : [];
   const embeds: APIEmbed[] = parts.map((description) => ({ color, description }));
   if (embeds.length === 0) embeds.push({ color });
-  if (view.title) (embeds[0] as APIEmbed).title = cut(view.title, L.embedTitle);
+  // Embed titles render Markdown; a title is plain text (it may carry a name).
+  if (view.title) (embeds[0] as APIEmbed).title = cut(markdownOf(view.title, 'plain'), L.embedTitle);
   const footer = view.footer ? cut(view.footer, L.embedFooter) : '';
   placeFields(embeds, (view.fields ?? []).map(fieldOf), color, L.embedCharsPerMessage - footer.length);
   if (footer) (embeds.at(-1) as APIEmbed).footer = { text: footer };
@@ -55,11 +58,21 @@ export function embedChars(embed: APIEmbed): number {
   );
 }
 
+/**
+ * Plain text (player names) as Markdown that shows it as typed: discord.js's escapeMarkdown
+ * for every construct, and `<` escaped too so a name like `<@123>` is not drawn as a mention.
+ */
+const ESCAPE_ALL = { bulletedList: true, heading: true, maskedLink: true, numberedList: true };
+export function markdownOf(text: string, format: TextFormat = 'markdown'): string {
+  if (format === 'markdown') return text;
+  return escapeMarkdown(text, ESCAPE_ALL).replace(/</g, '\\<');
+}
+
 function fieldOf(field: NonNullable<View['fields']>[number]): APIEmbedField {
   // Discord refuses empty names and values; a zero-width space keeps the layout.
   return {
     name: cut(field.name, L.embedFieldName) || '\u200b',
-    value: cut(field.value, L.embedFieldValue) || '\u200b',
+    value: cut(markdownOf(field.value, field.format), L.embedFieldValue) || '\u200b',
     inline: field.inline ?? false,
   };
 }
@@ -117,7 +130,10 @@ export function buttonRows(buttons: ViewButton[]): APIActionRowComponent<APIButt
   return rows;
 }
 
-/** Shortens to `max` UTF-16 units (as Discord counts), never splitting a surrogate pair. */
+/**
+ * Shortens to `max` UTF-16 units (as Discord counts), never splitting a surrogate pair nor
+ * leaving half of a `\x` escape at the end.
+ */
 function cut(text: string, max: number): string {
   const trimmed = text.trim();
   if (trimmed.length <= max) return trimmed;
@@ -126,5 +142,6 @@ function cut(text: string, max: number): string {
     if (out.length + ch.length > max - 1) break;
     out += ch;
   }
+  if (/(^|[^\\])(\\\\)*\\$/.test(out)) out = out.slice(0, -1);
   return `${out}…`;
 }

@@ -18,7 +18,7 @@ export const SLACK_LIMITS = {
 } as const;
 
 /** Escaping `&`, `<`, `>` makes bank text longer on Slack; count it escaped. */
-const escapedLength = (text: string) =>
+export const escapedLength = (text: string): number =>
   text.length + 3 * (text.match(/[<>]/g)?.length ?? 0) + 4 * (text.match(/&/g)?.length ?? 0);
 
 export const slackBudget: TextBudget = {

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { splitMarkdown } from '../../content/split-markdown.js';
 import type { View, ViewButton, ViewField, ViewTone } from '../../core/view.js';
-import { SLACK_LIMITS, slackBudget } from './limits.js';
+import { escapedLength, SLACK_LIMITS, slackBudget } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 
 type Block = types.KnownBlock;
@@ -12,14 +12,18 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
-/** Block Kit has no colours; the tone shows as an emoji before the title. */
+/**
+ * Block Kit has no colours; the tone shows as an emoji before the title. Unicode rather than
+ * `:shortcodes:`, because titles are plain text with shortcodes off (a player named `:x:`
+ * stays `:x:`).
+ */
 const TONE_EMOJI: Record<ViewTone, string> = {
-  question: ':question:',
-  reveal: ':bulb:',
-  info: ':information_source:',
-  success: ':white_check_mark:',
-  warning: ':warning:',
-  error: ':x:',
+  question: '❓',
+  reveal: '💡',
+  info: 'ℹ️',
+  success: '✅',
+  warning: '⚠️',
+  error: '❌',
 };
 
 const TITLE_CHARS = 300;
@@ -48,39 +52,59 @@ const section = (text: string): Block => ({
   text: { type: 'mrkdwn', text, verbatim: true },
 });
 
+/**
+ * Literal text — titles, and anything carrying a player's name: Slack never parses a
+ * `plain_text` object as mrkdwn, so `*bold*`, `_x_`, `~x~` and backticks show as typed.
+ * (`&`, `<`, `>` are still sent as entities, which Slack shows as the characters.)
+ */
+const plainText = (text: string) => ({ type: 'plain_text' as const, text: escapeMrkdwn(text), emoji: false });
+const plainSection = (text: string): Block => ({ type: 'section', text: plainText(text) });
+
+/** The title as a header block (plain text only, at most 150 characters). */
 function titleBlocks(view: View): Block[] {
   if (!view.title) return [];
   const emoji = view.tone ? `${TONE_EMOJI[view.tone]} ` : '';
-  return [section(`${emoji}*${escapeMrkdwn(truncate(view.title, TITLE_CHARS))}*`)];
+  const title = fitEscaped(`${emoji}${truncate(view.title, TITLE_CHARS)}`, SLACK_LIMITS.headerText);
+  return [{ type: 'header', text: plainText(title) }];
 }
 
 function bodyBlocks(view: View): Block[] {
-  const parts = view.body ? mrkdwnSections(view.body) : [];
+  if (!view.body) return [];
   // A notice without a title still shows when it is a warning or an error.
-  const first = parts[0];
-  if (!view.title && first !== undefined && (view.tone === 'warning' || view.tone === 'error')) {
-    parts[0] = `${TONE_EMOJI[view.tone]} ${first}`;
-  }
+  const flag =
+    !view.title && (view.tone === 'warning' || view.tone === 'error') ? `${TONE_EMOJI[view.tone]} ` : '';
+  if (view.bodyFormat === 'plain') return plainSections(`${flag}${view.body}`).map(plainSection);
+  const parts = mrkdwnSections(view.body);
+  if (flag && parts[0] !== undefined) parts[0] = `${flag}${parts[0]}`;
   return parts.map(section);
 }
 
 function fieldBlocks(fields: ViewField[]): Block[] {
   const blocks: Block[] = [];
-  let columns: string[] = [];
+  type Column = ReturnType<typeof plainText> | { type: 'mrkdwn'; text: string; verbatim: true };
+  let columns: Column[] = [];
   const flushColumns = () => {
     for (let i = 0; i < columns.length; i += FIELDS_PER_SECTION) {
-      const texts = columns
-        .slice(i, i + FIELDS_PER_SECTION)
-        .map((text) => ({ type: 'mrkdwn' as const, text, verbatim: true }));
-      blocks.push({ type: 'section', fields: texts });
+      blocks.push({ type: 'section', fields: columns.slice(i, i + FIELDS_PER_SECTION) });
     }
     columns = [];
   };
   for (const field of fields) {
+    if (field.format === 'plain') {
+      const text = `${truncate(field.name, TITLE_CHARS)}\n${field.value}`;
+      if (field.inline && escapedLength(text) <= FIELD_CHARS) {
+        columns.push(plainText(text));
+        continue;
+      }
+      flushColumns();
+      blocks.push(section(`*${escapeMrkdwn(truncate(field.name, TITLE_CHARS))}*`));
+      blocks.push(...plainSections(field.value).map(plainSection));
+      continue;
+    }
     const name = `*${escapeMrkdwn(truncate(field.name, TITLE_CHARS))}*`;
     const value = markdownToMrkdwn(field.value);
     if (field.inline && name.length + value.length + 1 <= FIELD_CHARS) {
-      columns.push(`${name}\n${value}`);
+      columns.push({ type: 'mrkdwn', text: `${name}\n${value}`, verbatim: true });
       continue;
     }
     flushColumns();
@@ -139,10 +163,42 @@ function packBlocks(head: Block[], tail: Block[]): Block[][] {
 
 /** The plain line Slack shows in notifications and screen readers. */
 function fallbackText(view: View): string {
+  const firstLine = view.body?.split('\n').find((line) => line.trim());
+  // Markdown loses its markers here; plain text (titles, names) stays as typed.
   const source =
-    view.title ?? view.body?.split('\n').find((line) => line.trim()) ?? view.fields?.[0]?.name ?? '';
-  const plain = source.replace(/[*_`~]/g, '').trim();
-  return escapeMrkdwn(truncate(plain || '…', 300));
+    view.title ??
+    (firstLine !== undefined && view.bodyFormat !== 'plain' ? firstLine.replace(/[*_`~]/g, '') : firstLine) ??
+    view.fields?.[0]?.name ??
+    '';
+  return escapeMrkdwn(truncate(source.trim() || '…', 300));
+}
+
+/** Plain text in pieces that fit a section once escaped, split between lines where it can be. */
+function plainSections(text: string, max: number = SLACK_LIMITS.sectionText): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    const joined = current ? `${current}\n${line}` : line;
+    if (escapedLength(joined) <= max) {
+      current = joined;
+      continue;
+    }
+    if (current) parts.push(current);
+    current = fitEscaped(line, max);
+  }
+  if (current.trim()) parts.push(current);
+  return parts;
+}
+
+/** The longest start of `text` whose escaped form fits in `max` characters. */
+function fitEscaped(text: string, max: number): string {
+  if (escapedLength(text) <= max) return text;
+  let out = '';
+  for (const ch of text) {
+    if (escapedLength(`${out}${ch}…`) > max) break;
+    out += ch;
+  }
+  return `${out}…`;
 }
 
 function truncate(text: string, max: number): string {
