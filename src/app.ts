@@ -84,7 +84,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       'no platform credentials and no terminal: the playground needs a terminal or a piped script; set DISCORD_* or SLACK_* to run the bot (see README)',
     );
   const loadedConfig = options.config ?? (await loadAppConfig());
-  const teams = options.teams ?? (await loadTeamsFile(options.teamsFile));
   // A piped playground script runs live rounds without the pause between questions, so
   // every line's effects (the next question included) print before the next line.
   const scripted = platforms.console && !(options.consoleIo?.interactive ?? process.stdin.isTTY);
@@ -97,6 +96,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const bank = loaded.value;
   // Built now, so the first `/k8s-quiz ask` answers as fast as the rest.
   referenceSearchOf(bank);
+  // Checked against the bank's categories (those with questions), like `setup` does.
+  const choices = bank.categories.filter((c) => bank.quizzesIn(c.id).length > 0).map((c) => c.id);
+  const teams = options.teams ?? (await loadTeamsFile(options.teamsFile, choices));
   const clock = options.clock ?? systemClock;
   const prefix = options.redisPrefix ?? env.REDIS_PREFIX;
   const bullPrefix = `${prefix}bull`;

@@ -6,7 +6,7 @@ import { parseYaml } from '../content/yaml-source.js';
 import { defaultPaths } from '../paths.js';
 import { type AppConfig, AppConfigSchema } from './app-config.js';
 import { ConfigError } from './config-error.js';
-import { type TeamsFile, TeamsFileSchema } from './teams-file.js';
+import { type TeamsFile, teamsFileSchema } from './teams-file.js';
 
 export { ConfigError };
 
@@ -17,10 +17,16 @@ export async function loadAppConfig(file = join(defaultPaths.config, 'default.ya
   return parseOrThrow(text, AppConfigSchema, file);
 }
 
-/** config/teams.yaml is optional: no file, no static teams. */
-export async function loadTeamsFile(file = join(defaultPaths.config, 'teams.yaml')): Promise<TeamsFile> {
+/**
+ * config/teams.yaml is optional: no file, no static teams. `categories` (the bank's, with
+ * questions) makes an unknown category a start-up error naming file, line and the choices.
+ */
+export async function loadTeamsFile(
+  file = join(defaultPaths.config, 'teams.yaml'),
+  categories?: readonly string[],
+): Promise<TeamsFile> {
   const text = await readFile(file, 'utf8').catch(() => undefined);
-  return text === undefined ? [] : parseOrThrow(text, TeamsFileSchema, file);
+  return text === undefined ? [] : parseOrThrow(text, teamsFileSchema(categories), file);
 }
 
 function parseOrThrow<S extends z.ZodType>(text: string, schema: S, file: string): z.output<S> {

@@ -7,6 +7,7 @@ import type { Round } from '../round.js';
 import { dailyRoundId } from '../round-ids.js';
 import { teamText } from '../team-locale.js';
 import { questionView } from '../views/question-view.js';
+import { tellNoItems } from './no-items.js';
 
 export type DailyOutcome = 'posted' | 'already-posted' | 'skipped' | 'refused';
 
@@ -20,6 +21,7 @@ export async function postDaily(ctx: EngineContext, teamId: string, at: number):
   const round = await dailyRoundFor(ctx, team, at);
   if (!round) {
     ctx.logger.warn({ teamId }, 'no quiz item available for the daily question');
+    await tellNoItems(ctx, team, at);
     return 'skipped';
   }
   const quiz = ctx.bank.quiz(round.quizId);
