@@ -74,8 +74,12 @@ export const en: Catalog = {
   'reference.title': 'Reference answer · {title}',
   'usage.ask':
     'Usage: `/k8s-quiz ask <words>` (at most {max} characters), e.g. `ask QoS`, `ask probe`, `ask calico`',
-  'ask.none': 'No reference answer matches "{words}". Try other words, e.g. `QoS`, `probe`, `eviction`.',
-  'ask.more': '{count} more related questions: press one to open it',
+  'ask.none': 'No reference answer matches "{words}". Try other words, e.g. QoS, probe, eviction.',
+  'ask.more': {
+    by: 'count',
+    one: '{count} more related question: press it to open it',
+    other: '{count} more related questions: press one to open it',
+  },
 
   'standings.title': 'Round over · standings',
   'standings.stopped': 'The round was stopped by {player}.',

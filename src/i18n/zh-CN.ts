@@ -63,7 +63,7 @@ export const zhCN = {
   'reveal.referenceButton': '查看参考答案',
   'reference.title': '参考答案 · {title}',
   'usage.ask': '用法：`/k8s-quiz ask <关键词>`（最多 {max} 个字），例如 `ask QoS`、`ask 探针`、`ask calico`',
-  'ask.none': '没有找到和“{words}”相关的参考答案。换个说法试试，例如 `QoS`、`探针`、`驱逐`。',
+  'ask.none': '没有找到和“{words}”相关的参考答案。换个说法试试，例如 QoS、探针、驱逐。',
   'ask.more': '另有 {count} 个相关问题，点按钮查看',
 
   'standings.title': '本轮结束 · 排名',

@@ -5,7 +5,6 @@ import type { Team } from '../model.js';
 import { teamText } from '../team-locale.js';
 import type { View } from '../view.js';
 import { askView } from '../views/ask-view.js';
-import { escapeMarkdown } from '../views/format.js';
 import { privateNotice } from '../views/notice.js';
 
 /** Best match plus this many more, as buttons. */
@@ -19,6 +18,7 @@ export function ask(ctx: EngineContext, team: Team, words: string): View[] {
     .map((hit) => ctx.bank.question(hit.questionId))
     .filter((q): q is Question => q !== undefined);
   const [best, ...more] = found;
-  if (!best) return [privateNotice(t('ask.none', { words: escapeMarkdown(words) }), 'info')];
+  // The words as typed: plain text, never Markdown.
+  if (!best) return [privateNotice(t('ask.none', { words }), 'info', 'plain')];
   return [askView(best, more, t)];
 }
