@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { readCategoryIds } from '../content/load-bank.js';
 import { defaultPaths } from '../paths.js';
 import type { AppConfig } from './app-config.js';
 import { ConfigError } from './config-error.js';
@@ -30,9 +31,11 @@ export async function loadSettings(source: NodeJS.ProcessEnv = process.env): Pro
     collect(error);
   }
   const dir = env?.CONFIG_DIR ?? (source.CONFIG_DIR?.trim() || defaultPaths.config);
+  // Teams may only name categories the bank has (a broken bank is reported when it loads).
+  const categories = env ? await readCategoryIds(env.CONTENT_DIR) : undefined;
   const [config, teams] = await Promise.all([
     loadAppConfig(join(dir, 'default.yaml')).catch(collect),
-    loadTeamsFile(join(dir, 'teams.yaml')).catch(collect),
+    loadTeamsFile(join(dir, 'teams.yaml'), categories).catch(collect),
   ]);
   if (!env || !config || !teams || problems.length > 0) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;

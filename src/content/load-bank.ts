@@ -39,6 +39,13 @@ export async function loadBank(dir: string): Promise<Result<QuestionBank, Conten
   return ok(new QuestionBank(content.categories, content.questions));
 }
 
+/** The category ids of a content folder (for checking config files early); none if it cannot be read. */
+export async function readCategoryIds(dir: string): Promise<string[] | undefined> {
+  const errors: ContentError[] = [];
+  const categories = await loadCategories(dir, errors);
+  return errors.length > 0 ? undefined : categories.map((c) => c.id);
+}
+
 async function loadCategories(dir: string, errors: ContentError[]): Promise<Category[]> {
   const path = join(dir, 'categories.yaml');
   const file = relative(process.cwd(), path) || path;
