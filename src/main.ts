@@ -14,6 +14,7 @@ async function main(): Promise<number> {
   let app: App | undefined;
   let logger: AppLogger | undefined;
   let signalled = false;
+  let drainSeconds = 20;
   const onSignal = (signal: NodeJS.Signals) => {
     if (signalled) {
       process.stderr.write(`k8s-quiz: ${signal} again: exiting now\n`);
@@ -21,13 +22,22 @@ async function main(): Promise<number> {
     }
     signalled = true;
     if (!app) process.exit(0); // nothing opened yet
-    logger?.info({ signal }, 'k8s-quiz: draining');
-    void app.stop();
+    logger?.info({ signal, drainSeconds }, 'k8s-quiz: draining');
+    // Stops whatever the process is doing — serving, or a start-up still connecting.
+    void app.stop().then(() => process.exit(0));
+    setTimeout(
+      () => {
+        process.stderr.write(`k8s-quiz: not stopped ${drainSeconds + 10} s after ${signal}: exiting\n`);
+        process.exit(1);
+      },
+      (drainSeconds + 10) * 1000,
+    ).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
   const { env, config, teams } = await loadSettings();
+  drainSeconds = env.DRAIN_SECONDS;
   const platforms = platformsFrom(env);
   logger = createLogger({
     level: env.LOG_LEVEL ?? (platforms.console ? 'warn' : 'info'),

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAction } from '../../src/core/actions.js';
 import type { Place } from '../fakes/slack/payloads.js';
@@ -77,4 +78,27 @@ describe('graceful drain (the real process, Slack HTTP mode)', () => {
     expect(exitMs).toBeLessThan(DRAIN_SECONDS * 1000);
     expect(bot.logs.filter((l) => l.level >= 50)).toEqual([]);
   }, 120_000);
+});
+
+describe('a second signal', () => {
+  it('GIVEN a drain waiting for a request still in flight THEN a second SIGTERM exits at once', async () => {
+    const bot = await world.startBot({ DRAIN_SECONDS: '60' });
+    await bot.waitReady(40_000);
+    // A request whose body never finishes: the drain waits for it.
+    const socket = connect(bot.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      'POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"ty',
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    bot.signal('SIGTERM');
+    await bot.waitForLog('draining', (l) => l.msg === 'k8s-quiz: draining');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(bot.alive).toBe(true); // still draining
+    const second = bot.signal('SIGTERM');
+    expect(await bot.exited).toBe(143);
+    expect(Date.now() - second).toBeLessThan(5000);
+    expect(bot.stderr).toContain('SIGTERM again: exiting now');
+    socket.destroy();
+  }, 60_000);
 });

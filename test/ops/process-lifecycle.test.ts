@@ -1,4 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +107,32 @@ describe('the bot process with its embedded redis-server', () => {
       expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     } finally {
       await slack.stop();
+    }
+  }, 60_000);
+});
+
+describe('SIGTERM while the start is still connecting', () => {
+  it('GIVEN a Discord API that accepts connections and never answers THEN SIGTERM still stops the bot, exit 0, its redis-server too', async () => {
+    const silent = createServer(() => {}); // takes the request, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const dir = dataDir();
+      const bot = await start({
+        DATA_DIR: dir,
+        DISCORD_API_URL: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api`,
+      });
+      await bot.waitFor(
+        'the embedded redis-server',
+        () => existsSync(join(dir, LOCK_FILE)) && lockOf(dir).redisPid,
+      );
+      await new Promise((r) => setTimeout(r, 1000)); // now stuck asking for the gateway
+      expect((await bot.get('/readyz')).status).toBe(503);
+      bot.signal('SIGTERM');
+      expect(await bot.exited).toBe(0);
+      expect(redisServersUsing(dir)).toEqual([]);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
     }
   }, 60_000);
 });
