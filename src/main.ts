@@ -24,7 +24,11 @@ async function main(): Promise<number> {
     if (!app) process.exit(0); // nothing opened yet
     logger?.info({ signal, drainSeconds }, 'k8s-quiz: draining');
     // Stops whatever the process is doing — serving, or a start-up still connecting.
-    void app.stop().then(() => process.exit(0));
+    const at = Date.now();
+    void app.stop().then(() => {
+      logger?.info({ ms: Date.now() - at }, 'k8s-quiz: stopped');
+      process.exit(0);
+    });
     setTimeout(
       () => {
         process.stderr.write(`k8s-quiz: not stopped ${drainSeconds + 10} s after ${signal}: exiting\n`);
@@ -60,7 +64,6 @@ async function main(): Promise<number> {
     throw error;
   }
   await app.finished;
-  if (signalled) logger.info({}, 'k8s-quiz: stopped');
   return 0;
 }
 

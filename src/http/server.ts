@@ -32,6 +32,7 @@ interface Route {
 export class HttpServer implements HttpRoutes {
   private readonly routes = new Map<string, Route>();
   private readonly server: Server;
+  private closing = false;
 
   constructor(
     private readonly logger: Logger,
@@ -64,15 +65,23 @@ export class HttpServer implements HttpRoutes {
     return (this.server.address() as AddressInfo).port;
   }
 
-  /** Stops listening; open keep-alive connections are closed, nothing in flight is cut. */
-  async close(): Promise<void> {
+  /**
+   * Stops listening. Idle keep-alive connections close now; busy ones get `connection:
+   * close` on their answer, and whatever is still open after `graceMs` is cut (a client
+   * polling over keep-alive would otherwise hold the server open forever).
+   */
+  async close(graceMs = 2000): Promise<void> {
     if (!this.server.listening) return;
+    this.closing = true;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeIdleConnections();
+    const cut = setTimeout(() => this.server.closeAllConnections(), graceMs);
     await closed;
+    clearTimeout(cut);
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.closing) res.setHeader('connection', 'close');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const route = this.routes.get(`${req.method} ${path}`);
     if (!route) {

@@ -31,9 +31,16 @@ export class Resources {
     if (this.closed) throw new StartAborted();
   }
 
-  async closeAll(): Promise<void> {
+  /** Closes everything, newest first; each gets `timeoutMs` so one stuck client cannot hold the rest. */
+  async closeAll(timeoutMs = 5000): Promise<void> {
     this.closed = true;
-    for (const { name, close } of this.closers.splice(0).reverse())
-      await close().catch((error) => this.onError(name, error));
+    for (const { name, close } of this.closers.splice(0).reverse()) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`not closed within ${timeoutMs} ms`)), timeoutMs);
+      });
+      await Promise.race([close(), late]).catch((error) => this.onError(name, error));
+      clearTimeout(timer);
+    }
   }
 }

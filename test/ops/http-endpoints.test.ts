@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { slashCommand } from '../fakes/discord/payloads.js';
+import { FakeSlack } from '../fakes/slack/fake-slack.js';
+import { FakeSocket } from '../fakes/slack/fake-socket.js';
 import { BotProcess } from '../support/bot-process.js';
 import { type LocalRedis, startLocalRedis } from '../support/redis-server.js';
 
@@ -80,4 +82,34 @@ describe('the HTTP server in Discord-only mode', () => {
     expect(bot.stdout).not.toContain(fake.token);
     expect(bot.logs.some((l) => l.msg === 'k8s-quiz: started' && typeof l.ms === 'number')).toBe(true);
   });
+});
+
+describe('the HTTP server in Slack Socket Mode', () => {
+  it('GIVEN Socket Mode THEN /readyz is 200 once the socket is open, 503 when it drops, and there is no /slack/events', async () => {
+    const slack = await FakeSlack.start();
+    const socket = await FakeSocket.attach(slack);
+    const local = await startLocalRedis();
+    const socketBot = await BotProcess.start({
+      REDIS_URL: local.url,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_APP_TOKEN: 'xapp-test-token',
+      SLACK_API_URL: slack.apiUrl,
+    });
+    try {
+      await socketBot.waitReady(40_000);
+      await socket.connected();
+      expect((await fetch(socketBot.url('/slack/events'), { method: 'POST' })).status).toBe(404);
+      await socket.stop(); // Slack goes away: the socket is down until it reconnects
+      await socketBot.waitFor(
+        '/readyz 503',
+        async () => (await socketBot.get('/readyz')).status === 503,
+        10_000,
+      );
+      expect(socketBot.alive).toBe(true);
+    } finally {
+      await socketBot.kill();
+      await slack.stop();
+      await local.stop();
+    }
+  }, 60_000);
 });
