@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { runContentCheck } from './content-check.js';
-import { runContentImport } from './content-import.js';
 import { addDiscordCommands } from './discord-register.js';
+import { maintainerModule } from './maintainer-module.js';
 
 /** The version users see is package.json's, so a release bumps one place. */
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -21,6 +20,7 @@ content
   .option('--json', 'print the result as JSON')
   .option('--strict', 'fail on quality warnings too (giveaways, missing sources, unrecorded changes)')
   .action(async (dir: string, opts: { json?: boolean; strict?: boolean }) => {
+    const { runContentCheck } = await maintainerModule('content check', () => import('./content-check.js'));
     process.exitCode = await runContentCheck(dir, opts);
   });
 
@@ -33,6 +33,10 @@ content
   .option('--categories <file>', 'categories.yaml to map sections to', 'content/categories.yaml')
   .option('--json', 'print the report as JSON')
   .action(async (file: string, opts) => {
+    const { runContentImport } = await maintainerModule(
+      'content import',
+      () => import('./content-import.js'),
+    );
     process.exitCode = await runContentImport(file, opts);
   });
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import type { Logger } from '../core/ports.js';
 import { StartupError } from '../ops/redis-connect.js';
-import { type RedisServer, startRedisServer } from './redis-server.js';
+import { hasRedisServer, REDIS_MISSING, type RedisServer, startRedisServer } from './redis-server.js';
 
 /** Who holds a data folder: this bot's pid, and the redis-server it runs there. */
 interface Lock {
@@ -20,8 +20,16 @@ export const LOCK_FILE = 'k8s-quiz.lock';
  * behind by a bot that was killed (kill -9 cannot take its child along) is shut down first.
  */
 export async function startEmbeddedRedis(dir: string, logger: Logger): Promise<RedisServer> {
+  // Before touching DATA_DIR: in the image it is not writable, and the missing binary is the news.
+  if (!hasRedisServer()) throw new StartupError(REDIS_MISSING);
   const folder = resolve(dir);
-  mkdirSync(folder, { recursive: true });
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new StartupError(
+      `DATA_DIR ${folder} cannot be created (${(error as NodeJS.ErrnoException).code}): set DATA_DIR to a writable folder, or set REDIS_URL`,
+    );
+  }
   const lockPath = join(folder, LOCK_FILE);
   await takeLock(lockPath, folder, logger);
   let server: RedisServer;

@@ -11,7 +11,7 @@ export interface RedisServer {
 }
 
 export const REDIS_MISSING =
-  'redis-server not found: install it (Debian/Ubuntu: `sudo apt-get install -y redis-server`, macOS: `brew install redis`) or set REDIS_URL';
+  'redis-server not found: install it (Debian/Ubuntu: `sudo apt-get install -y redis-server`, macOS: `brew install redis`) or set REDIS_URL (the container image has no redis-server: REDIS_URL is required there)';
 
 export function hasRedisServer(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;

@@ -13,7 +13,23 @@ export interface StartOptions {
   port?: number;
   /** Standard input: a file descriptor, or 'ignore' (default: a pipe). */
   stdin?: 'pipe' | 'ignore' | number;
+  /** Another way to run it (the compiled app, the replayed image); default: node with tsx from the repo. */
+  launch?: Launch;
 }
+
+export interface Launch {
+  command: string;
+  args: string[];
+  cwd: string;
+  /** Only the given environment (plus PORT): no PATH or HOME from this process. */
+  exactEnv?: boolean;
+  /** Run as this user (the test must be root to switch). */
+  uid?: number;
+  gid?: number;
+}
+
+/** The compiled app (`npm run build` first), the way production starts it. */
+export const COMPILED: Launch = { command: process.execPath, args: ['dist/main.js'], cwd: ROOT };
 
 /**
  * The real bot as a child process, with only the environment given (plus PATH and HOME):
@@ -52,12 +68,18 @@ export class BotProcess {
 
   static async start(env: Record<string, string>, options: StartOptions = {}): Promise<BotProcess> {
     const port = options.port ?? (await freePort());
-    const command = options.viaNpm ? 'npm' : process.execPath;
-    const args = options.viaNpm ? ['start', '--silent'] : ['--import', 'tsx', 'src/main.ts'];
-    const child = spawn(command, args, {
+    const launch: Launch = options.launch ?? {
+      command: options.viaNpm ? 'npm' : process.execPath,
+      args: options.viaNpm ? ['start', '--silent'] : ['--import', 'tsx', 'src/main.ts'],
       cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), ...env },
+    };
+    const inherited = launch.exactEnv ? {} : { PATH: process.env.PATH, HOME: process.env.HOME };
+    const child = spawn(launch.command, launch.args, {
+      cwd: launch.cwd,
+      env: { ...inherited, PORT: String(port), ...env },
       stdio: [options.stdin ?? 'pipe', 'pipe', 'pipe'],
+      ...(launch.uid !== undefined ? { uid: launch.uid } : {}),
+      ...(launch.gid !== undefined ? { gid: launch.gid } : {}),
     });
     return new BotProcess(child, port);
   }
@@ -132,9 +154,10 @@ export class BotProcess {
 export async function runBot(
   env: Record<string, string>,
   timeoutMs = 60_000,
+  launch?: Launch,
 ): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
-  const bot = await BotProcess.start(env, { stdin: 'ignore' });
+  const bot = await BotProcess.start(env, { stdin: 'ignore', ...(launch ? { launch } : {}) });
   const timer = setTimeout(() => bot.child.kill('SIGKILL'), timeoutMs);
   const code = await bot.exited;
   clearTimeout(timer);
