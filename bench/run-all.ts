@@ -8,3 +8,7 @@ console.log();
 await import('./chart.js');
 console.log();
 await import('./startup.js');
+console.log();
+await import('./memory.js');
+console.log();
+await import('./image-size.js');
