@@ -74,7 +74,7 @@ describe('deploy/kubernetes', () => {
       expect(c.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'http' });
       expect(c.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
       const drain = Number(env.DRAIN_SECONDS ?? envDefault('DRAIN_SECONDS'));
-      expect(pod.terminationGracePeriodSeconds).toBeGreaterThan(drain);
+      expect(pod.terminationGracePeriodSeconds).toBeGreaterThan(drain + 10); // the bot stops itself by then
       expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: uid, runAsGroup: gid });
       expect(c.securityContext).toMatchObject({
         readOnlyRootFilesystem: true,

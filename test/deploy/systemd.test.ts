@@ -20,7 +20,7 @@ describe('deploy/systemd/k8s-quiz.service', () => {
     expect(unit.User).toBe('k8s-quiz');
     expect(unit.KillSignal).toBe('SIGTERM');
     expect(unit.KillMode).toBe('mixed'); // the embedded redis-server must outlive the drain
-    expect(Number(unit.TimeoutStopSec)).toBeGreaterThan(EnvSchema.parse({}).DRAIN_SECONDS);
+    expect(Number(unit.TimeoutStopSec)).toBeGreaterThan(EnvSchema.parse({}).DRAIN_SECONDS + 10);
     expect(unit.Environment).toBe(`DATA_DIR=/var/lib/${unit.StateDirectory}`);
   });
 });
