@@ -1,9 +1,7 @@
-import { Queue, type Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { Queue, Worker } from 'bullmq';
 import type { AppConfig } from './config/app-config.js';
 import { type Env, platformsFrom, secretsOf } from './config/env.js';
 import { loadAppConfig, loadTeamsFile } from './config/load-config.js';
-import { maskRedisUrl } from './config/redis-url.js';
 import type { TeamsFile } from './config/teams-file.js';
 import type { QuestionBank } from './content/bank.js';
 import { loadBank } from './content/load-bank.js';
@@ -13,7 +11,6 @@ import { QuizEngine } from './core/engine.js';
 import { type Clock, type Logger, systemClock } from './core/ports.js';
 import { HttpServer } from './http/server.js';
 import { BullJobPlanner } from './jobs/planner.js';
-import { QUIZ_QUEUE } from './jobs/queue-names.js';
 import { JobRunner } from './jobs/run-now.js';
 import { TeamJobs } from './jobs/team-jobs.js';
 import { createQuizWorker } from './jobs/worker.js';
@@ -22,15 +19,14 @@ import { Intake } from './ops/intake.js';
 import { createLogger } from './ops/logger.js';
 import { Metrics } from './ops/metrics.js';
 import { addProbes } from './ops/probes.js';
-import { probeRedis, redisClient, StartupError } from './ops/redis-connect.js';
-import { RedisHealth } from './ops/redis-health.js';
+import { StartupError } from './ops/redis-connect.js';
+import { type RedisSetup, redisAnswers, setUpRedis } from './ops/redis-setup.js';
 import { Resources } from './ops/resources.js';
 import type { PlatformAdapter } from './platforms/adapter.js';
 import type { ConsoleIo } from './platforms/console/index.js';
 import { stdinKind } from './platforms/console/stdin.js';
 import { OutboxRouter } from './platforms/outbox-router.js';
 import { registerStaticTeams } from './static-teams.js';
-import { startEmbeddedRedis } from './store/embedded-redis.js';
 import { Keys } from './store/keys.js';
 import { createRedisStore } from './store/redis-store.js';
 
@@ -108,9 +104,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
   const intake = new Intake();
   const outbox = new OutboxRouter();
-  let redis: Redis | undefined;
-  let health: RedisHealth | undefined;
-  let queue: Queue | undefined;
+  let redis: RedisSetup | undefined;
   let engine: QuizEngine | undefined;
   let worker: Worker | undefined;
   const adapters: PlatformAdapter[] = [];
@@ -123,52 +117,28 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   const metrics = new Metrics({
-    redisUp: () => health?.up ?? false,
-    openRounds: () => (redis ? redis.zcard(new Keys(prefix).openRounds()) : Promise.resolve(0)),
+    redisUp: () => redis?.health.up ?? false,
+    openRounds: () => (redis ? redis.client.zcard(new Keys(prefix).openRounds()) : Promise.resolve(0)),
   });
 
-  const ready = async () => {
-    if (!started || stopping || !health?.up || !redis) return false;
-    if (!adapters.every((a) => a.ready())) return false;
-    return Promise.race([
-      redis.ping().then(
-        () => true,
-        () => false,
-      ),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000).unref()),
-    ]);
-  };
+  const ready = async () =>
+    started && !stopping && adapters.every((a) => a.ready()) && (await redisAnswers(redis));
 
-  /** Redis (embedded or REDIS_URL, which must answer now), its health, the queue and the engine. */
+  /** Redis, the queue and the engine. */
   const connect = async () => {
-    let url = env.REDIS_URL;
-    if (url) await probeRedis(url);
-    else {
-      const server = await startEmbeddedRedis(options.dataDir ?? env.DATA_DIR, logger);
-      await resources.own('embedded redis-server', () => server.stop());
-      url = server.url;
-    }
-    health = new RedisHealth(logger, maskRedisUrl(url));
-    const watched = health;
-    const client = health.watch(redisClient(url, { maxRetriesPerRequest: 3 }));
-    const jobConnection = health.watch(redisClient(url, { maxRetriesPerRequest: null }));
-    await resources.own('redis', async () => {
-      watched.close();
-      await Promise.all([client.quit(), jobConnection.quit()]).catch(() => {
-        client.disconnect();
-        jobConnection.disconnect();
-      });
+    const setup = await setUpRedis({
+      url: env.REDIS_URL,
+      dataDir: options.dataDir ?? env.DATA_DIR,
+      bullPrefix,
+      logger,
+      resources,
     });
-    redis = client;
-    const q = new Queue(QUIZ_QUEUE, { connection: jobConnection, prefix: bullPrefix });
-    health.listen(q, 'queue');
-    await resources.own('queue', () => q.close());
-    queue = q;
-    const store = instrumentStore(createRedisStore(client, prefix), metrics);
-    const planner = new BullJobPlanner(q, clock);
+    redis = setup;
+    const store = instrumentStore(createRedisStore(setup.client, prefix), metrics);
+    const planner = new BullJobPlanner(setup.queue, clock);
     const routed = instrumentOutbox(outbox, metrics);
     engine = new QuizEngine({ bank, store, planner, outbox: routed, clock, config, logger });
-    return { jobConnection, planner };
+    return { jobConnection: setup.jobConnection, planner };
   };
 
   const app: App = {
@@ -179,8 +149,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     bank,
     metrics,
     get queue() {
-      if (!queue) throw new Error('the app is not started');
-      return queue;
+      if (!redis) throw new Error('the app is not started');
+      return redis.queue;
     },
     finished,
     ready,
@@ -196,7 +166,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const quiz = engine as QuizEngine;
       if (role !== 'gateway') {
         const w = createQuizWorker(quiz, jobConnection, logger, { prefix: bullPrefix, autorun: false });
-        health?.listen(w, 'worker');
+        redis?.health.listen(w, 'worker');
         instrumentWorker(w, metrics);
         worker = w;
       }
