@@ -29,6 +29,7 @@ import { OutboxRouter } from './platforms/outbox-router.js';
 import { registerStaticTeams } from './static-teams.js';
 import { Keys } from './store/keys.js';
 import { createRedisStore } from './store/redis-store.js';
+import { wipeEverything } from './store/wipe.js';
 
 export interface AppOptions {
   env: Env;
@@ -185,7 +186,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         adapters.push((await import('./platforms/slack/index.js')).createSlackAdapter(deps));
       if (platforms.console && worker) {
         const { createConsoleAdapter } = await import('./platforms/console/index.js');
-        const jobs = new TeamJobs(quiz, planner, new JobRunner(app.queue, worker));
+        const client = redis as Redis;
+        const wipe = () => wipeEverything(client, new Keys(prefix));
+        const jobs = new TeamJobs(quiz, planner, new JobRunner(app.queue, worker), wipe);
         adapters.push(
           createConsoleAdapter(deps, { jobs, io: options.consoleIo, onEnd: () => void app.stop() }),
         );

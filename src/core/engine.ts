@@ -12,7 +12,7 @@ import { normalisePlayerName } from './player-name.js';
 import { closeRound } from './rounds/close.js';
 import { type DailyOutcome, postDaily } from './rounds/daily.js';
 import { askLiveQuestion } from './rounds/live.js';
-import { postWeekly } from './rounds/weekly.js';
+import { postWeekly, type WeeklyScope } from './rounds/weekly.js';
 import type { View } from './view.js';
 import { privateNotice } from './views/notice.js';
 import { helpView } from './views/settings-view.js';
@@ -43,7 +43,7 @@ export class QuizEngine implements RequestHandler {
   postDaily = (teamId: string, at: number): Promise<DailyOutcome> => postDaily(this.ctx, teamId, at);
   closeRound = (roundId: string) => closeRound(this.ctx, roundId);
   askLiveQuestion = (liveId: string, index: number) => askLiveQuestion(this.ctx, liveId, index);
-  postWeekly = (teamId: string, at: number) => postWeekly(this.ctx, teamId, at);
+  postWeekly = (teamId: string, at: number, scope?: WeeklyScope) => postWeekly(this.ctx, teamId, at, scope);
 
   private async dispatch(request: Request): Promise<View[]> {
     const { ctx } = this;

@@ -138,6 +138,8 @@ export const en: Catalog = {
   'stop.done': 'Stopping the round…',
 
   'weekly.title': 'Last week · {week}',
+  'weekly.titleSoFar': 'This week so far · {week}',
+  'weekly.quietSoFar': 'Nobody has answered this week yet.',
   'weekly.podium': 'Podium',
   'weekly.top': 'Places 4–10',
   'weekly.teamRank': 'This channel ranks #{rank} of {count} teams',

@@ -115,6 +115,8 @@ export const zhCN = {
   'stop.done': '正在结束本轮问答……',
 
   'weekly.title': '上周战报 · {week}',
+  'weekly.titleSoFar': '本周至今 · {week}',
+  'weekly.quietSoFar': '本周还没有人作答。',
   'weekly.podium': '领奖台',
   'weekly.top': '第 4–10 名',
   'weekly.teamRank': '本频道在 {count} 个团队中排名第 {rank}',

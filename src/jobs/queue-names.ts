@@ -3,7 +3,7 @@ export const QUIZ_QUEUE = 'k8s-quiz';
 
 export type QuizJob =
   | { name: 'daily'; data: { teamId: string; at?: number } }
-  | { name: 'weekly'; data: { teamId: string; at?: number } }
+  | { name: 'weekly'; data: { teamId: string; at?: number; scope?: 'last' | 'current' } }
   | { name: 'close'; data: { roundId: string } }
   | { name: 'next'; data: { liveId: string; index: number } };
 

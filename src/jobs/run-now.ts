@@ -36,6 +36,11 @@ export class JobRunner {
     await wait;
   }
 
+  /** Removes every job of the queue, waiting, delayed, scheduled and finished (the playground's `:reset`). */
+  async obliterate(): Promise<void> {
+    await this.queue.obliterate({ force: true });
+  }
+
   /** Waits until no job is due now (delayed ones are left), so a line's effects print before the next. */
   async idle(timeoutMs = 15_000): Promise<void> {
     const until = Date.now() + timeoutMs;

@@ -41,7 +41,7 @@ export function createQuizWorker(
         case 'daily':
           return engine.postDaily(data.teamId, dueAt(job, now));
         case 'weekly':
-          return engine.postWeekly(data.teamId, dueAt(job, now));
+          return engine.postWeekly(data.teamId, dueAt(job, now), data.scope);
         case 'close':
           return engine.closeRound(data.roundId);
         case 'next':

@@ -2,6 +2,9 @@
 export class Keys {
   constructor(readonly prefix: string) {}
 
+  /** A SCAN pattern matching every key under the prefix (BullMQ's included): the playground's `:reset`. */
+  everything = () => `${this.prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+
   team = (teamId: string) => `${this.prefix}team:${teamId}`;
   teams = () => `${this.prefix}teams`;
   workspaceTeams = (platform: string, workspaceId: string) =>

@@ -1,18 +1,26 @@
 import type { EngineContext } from '../context.js';
 import { deliverOnce } from '../delivery.js';
-import { previousIsoWeek } from '../local-time.js';
+import { isoWeek, previousIsoWeek } from '../local-time.js';
 import { teamText } from '../team-locale.js';
 import { weeklyView } from '../views/weekly-view.js';
 
-/** The weekly job: last week's announcement, once per team and week. */
+/** `last`: the scheduled announcement of the week before. `current`: this week so far (the playground's preview). */
+export type WeeklyScope = 'last' | 'current';
+
+/**
+ * The weekly job: last week's announcement, once per team and week. A `current` preview is
+ * posted each time it is asked for and never counts as the week's announcement.
+ */
 export async function postWeekly(
   ctx: EngineContext,
   teamId: string,
   at: number,
+  scope: WeeklyScope = 'last',
 ): Promise<'posted' | 'already' | 'skipped'> {
   const team = await ctx.store.teams.get(teamId);
   if (!team || team.settings.paused) return 'skipped';
-  const week = previousIsoWeek(at, team.settings.timezone);
+  const current = scope === 'current';
+  const week = (current ? isoWeek : previousIsoWeek)(at, team.settings.timezone);
   const { t, category } = teamText(ctx, team);
   const [board, tallies, longestStreak, teams] = await Promise.all([
     ctx.store.boards.board(team.id, { week }, 10),
@@ -24,6 +32,7 @@ export async function postWeekly(
   const standing = standings.find((s) => s.teamId === team.id);
   const view = weeklyView({
     week,
+    soFar: current,
     board,
     tallies,
     categoryName: category,
@@ -31,8 +40,7 @@ export async function postWeekly(
     ...(standing ? { teamRank: { standing, of: standings.length } } : {}),
     ...(longestStreak ? { longestStreak } : {}),
   });
-  const delivery = await deliverOnce(ctx, team, `weekly:${team.id}:${week}`, () =>
-    ctx.outbox.post(team, view),
-  );
+  const claim = current ? `weekly-so-far:${team.id}:${week}:${at}` : `weekly:${team.id}:${week}`;
+  const delivery = await deliverOnce(ctx, team, claim, () => ctx.outbox.post(team, view));
   return delivery.status === 'sent' ? 'posted' : delivery.status === 'already' ? 'already' : 'skipped';
 }

@@ -7,6 +7,8 @@ import { percent } from './format.js';
 
 export interface WeeklyInput {
   week: string;
+  /** This week so far (a preview) rather than last week's announcement. */
+  soFar?: boolean;
   board: Board;
   teamRank?: { standing: TeamStanding; of: number };
   tallies: CategoryTally[];
@@ -21,10 +23,10 @@ export function weeklyView(input: WeeklyInput): View {
   const view: View = {
     visibility: 'channel',
     tone: 'success',
-    title: t('weekly.title', { week: input.week }),
+    title: t(input.soFar ? 'weekly.titleSoFar' : 'weekly.title', { week: input.week }),
   };
   if (board.top.length === 0) {
-    view.body = t('weekly.quiet');
+    view.body = t(input.soFar ? 'weekly.quietSoFar' : 'weekly.quiet');
     return view;
   }
   // The podium, then everyone else in the top 10; names are plain text on every platform.

@@ -1,5 +1,3 @@
-import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
 import { commandOfAction } from '../../core/actions.js';
 import type { Command } from '../../core/command.js';
 import { type Actor, type Team, type TeamAddress, teamIdOf } from '../../core/model.js';
@@ -8,15 +6,12 @@ import type { Outbox } from '../../core/ports.js';
 import type { View } from '../../core/view.js';
 import type { TeamJobs } from '../../jobs/team-jobs.js';
 import type { AdapterDeps, PlatformAdapter } from '../adapter.js';
-import { CONSOLE_HELP, parseConsoleLine } from './parse.js';
+import { ANSI_STYLE, PLAIN_STYLE } from './markdown.js';
+import { CONSOLE_HELP, type ConsoleInput, nothingDoneText, parseConsoleLine } from './parse.js';
 import { renderView } from './render.js';
+import { type ConsoleIo, openTerminal, type Terminal } from './terminal.js';
 
-export interface ConsoleIo {
-  input: Readable;
-  output: Writable;
-  /** A person at a terminal (prompt shown) rather than a piped script (input lines echoed). */
-  interactive: boolean;
-}
+export type { ConsoleIo } from './terminal.js';
 
 export interface ConsoleOptions {
   jobs: TeamJobs;
@@ -26,10 +21,13 @@ export interface ConsoleOptions {
 
 /** The one simulated team channel of the playground. */
 export const PLAYGROUND: TeamAddress = { platform: 'console', workspaceId: 'local', channelId: 'playground' };
+const TEAM_ID = teamIdOf(PLAYGROUND);
+const FIRST_PLAYER = 'you';
 
 /**
  * The terminal playground: one channel, players switched with `:as`, buttons pressed with
- * `:press`, jobs run with `:run`. Each line's effects print before the next line is read.
+ * `:press`, jobs run with `:run`, everything forgotten with `:reset`. Each line's effects
+ * print before the next line is read.
  */
 export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions): PlatformAdapter {
   const io = options.io ?? {
@@ -37,19 +35,28 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY),
   };
-  const write = (text: string) => io.output.write(text);
+  // Opened at start: a line read before the loop would be lost, and nothing is read before it.
+  let terminal: Terminal | undefined;
+  // Colours and bold at a terminal; a piped transcript is plain text, the same every run.
+  const style = io.interactive ? ANSI_STYLE : PLAIN_STYLE;
   const messages: { ref: string; view: View }[] = [];
   let admin: string | undefined;
-  let player = 'you';
+  let player = FIRST_PLAYER;
+  let posted = 0;
   let closed = false;
 
+  const print = (text: string) => (terminal ? terminal.print(text) : void io.output.write(text));
+  const show = (view: View, audience?: string) =>
+    print(renderView(view, { style, ...(audience ? { audience } : {}) }));
+  const say = (text: string) => print(`${text}\n`);
   const remember = (view: View, ref: string) => {
     if (view.buttons?.some((b) => !b.disabled)) messages.push({ ref, view });
   };
   const outbox: Outbox = {
     async post(_team: Team, view: View) {
       const ref = `m${messages.length + 1}-${Date.now().toString(36)}`;
-      write(renderView(view));
+      posted += 1;
+      show(view);
       remember(view, ref);
       return ref;
     },
@@ -67,7 +74,7 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
   const send = async (command: Command) => {
     const views = await deps.engine.handle({ team: PLAYGROUND, actor: actor(), command });
     for (const view of views) {
-      write(renderView(view, { audience: player }));
+      show(view, player);
       remember(view, `reply-${messages.length + 1}`);
     }
     await options.jobs.settle();
@@ -79,13 +86,31 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
       ? Number(key) - 1
       : buttons.findIndex((b) => b.label.toUpperCase() === key.toUpperCase());
     const button = buttons[index];
-    if (!button || button.disabled) return write(`no button "${key}" on the latest message with buttons\n`);
+    if (!button || button.disabled) return say(`no button "${key}" on the latest message with buttons`);
     await send(commandOfAction(button.action));
+  };
+  const setUp = () =>
+    deps.engine.handle({ team: PLAYGROUND, actor: actor(), command: { name: 'setup', changes: {} } });
+
+  /** A job run by hand that posted nothing says why, as `:run close` does. */
+  const run = async (job: Extract<ConsoleInput, { kind: 'run' }>['job']) => {
+    const before = posted;
+    if (!(await options.jobs.run(job, TEAM_ID))) return say(nothingDoneText({ reason: 'no-open-question' }));
+    if (posted === before && (job === 'daily' || job === 'weekly'))
+      say(nothingDoneText(await options.jobs.whyNothingPosted(job, TEAM_ID)));
+  };
+  const reset = async () => {
+    await options.jobs.reset();
+    messages.length = 0;
+    admin = undefined;
+    player = FIRST_PLAYER;
+    await setUp();
+    say(`playground reset: every score, question and job is gone; you are "${FIRST_PLAYER}", the admin`);
   };
 
   const handleLine = async (line: string) => {
     const input = parseConsoleLine(line);
-    if (!io.interactive && input.kind !== 'empty') write(`${player}> ${line.trim()}\n`);
+    if (input.kind !== 'empty') terminal?.echo(player, line.trim());
     switch (input.kind) {
       case 'command':
         return send(parseCommandText(input.text, deps.config.live));
@@ -96,14 +121,14 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
       case 'press':
         return press(input.key);
       case 'run':
-        if (!(await options.jobs.run(input.job, teamIdOf(PLAYGROUND))))
-          write('nothing to close: no open question\n');
-        return;
+        return run(input.job);
+      case 'reset':
+        return reset();
       case 'quit':
         closed = true;
         return;
       case 'unknown':
-        return write(`${CONSOLE_HELP}\n`);
+        return say(CONSOLE_HELP);
       default:
         return;
     }
@@ -113,22 +138,24 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
     platform: 'console',
     outbox,
     async start() {
-      await deps.engine.handle({ team: PLAYGROUND, actor: actor(), command: { name: 'setup', changes: {} } });
-      if (io.interactive) write(`k8s-quiz playground — ${CONSOLE_HELP}\n`);
+      await setUp();
+      const zone = deps.config.team.timezone;
+      if (io.interactive) say(`k8s-quiz playground (time zone ${zone}) — ${CONSOLE_HELP}`);
+      const term = openTerminal(io);
+      terminal = term;
       void (async () => {
-        const lines = createInterface({ input: io.input, terminal: false });
-        if (io.interactive) write(`${player}> `);
-        for await (const line of lines) {
+        term.prompt(player);
+        for await (const line of term.lines()) {
           try {
             await handleLine(line);
           } catch (error) {
             deps.logger.error({ err: error, line }, 'playground line failed');
-            write('something went wrong; see the log\n');
+            say('something went wrong; see the log');
           }
           if (closed) break;
-          if (io.interactive) write(`${player}> `);
+          term.prompt(player);
         }
-        lines.close();
+        term.close();
         options.onEnd();
       })();
     },
