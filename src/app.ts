@@ -186,7 +186,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         adapters.push((await import('./platforms/slack/index.js')).createSlackAdapter(deps));
       if (platforms.console && worker) {
         const { createConsoleAdapter } = await import('./platforms/console/index.js');
-        const client = redis as Redis;
+        const client = (redis as RedisSetup).client;
         const wipe = () => wipeEverything(client, new Keys(prefix));
         const jobs = new TeamJobs(quiz, planner, new JobRunner(app.queue, worker), wipe);
         adapters.push(
