@@ -141,4 +141,13 @@ describe('the playground at a terminal', () => {
     expect(screen.filter((line) => line.includes('probe probe')).length).toBe(2);
     expect(screen.at(-2)?.startsWith('you> /k8s-quiz ask probe')).toBe(true);
   }, 60_000);
+
+  it('GIVEN Ctrl-C at the prompt (the terminal is in raw mode, so no signal) THEN the playground ends and the app stops', async () => {
+    term.type('\x03');
+    const stopped = await Promise.race([
+      app.finished.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000)),
+    ]);
+    expect(stopped).toBe(true);
+  }, 30_000);
 });

@@ -39,8 +39,8 @@ export function openTerminal(io: ConsoleIo): Terminal {
   }
   const out = io.output;
   const rl = createInterface({ input: io.input, output: out, terminal: true, historySize: 200 });
-  // Ctrl-C in terminal mode reaches readline, not the process: end the playground like Ctrl-D.
-  rl.on('SIGINT', () => rl.close());
+  // Ctrl-C in raw mode reaches readline, not the process; with no SIGINT listener readline
+  // closes, which ends the playground like Ctrl-D (tested).
   let shown = false;
   return {
     print(text) {
