@@ -1,4 +1,5 @@
-import type { BarChart, ChartRenderer, ViewImage } from '../core/chart.js';
+import type { BarChart, ChartRenderer } from '../core/chart.js';
+import type { ViewImage } from '../core/view.js';
 import { barChartSvg } from './bar-chart-svg.js';
 import { CHART_FONT_FAMILY, chartFontFile, rasterize } from './png.js';
 

@@ -40,6 +40,25 @@ content
     process.exitCode = await runContentImport(file, opts);
   });
 
+const reports = content
+  .command('reports')
+  .description("players' reports on quiz items, grouped by item (needs REDIS_URL)")
+  .option('--json', 'print the reports as JSON')
+  .action(async (opts: { json?: boolean }) => {
+    // Operators run this in the production image too: it needs only runtime dependencies.
+    const { runContentReports } = await import('./content-reports.js');
+    process.exitCode = await runContentReports(opts);
+  });
+
+reports
+  .command('clear')
+  .description('a maintainer dealt with the item: drop its reports, so it is drawn again')
+  .argument('<item-id>', 'the quiz item id')
+  .action(async (itemId: string) => {
+    const { runContentReports } = await import('./content-reports.js');
+    process.exitCode = await runContentReports({ clear: itemId });
+  });
+
 addDiscordCommands(program);
 
 await program.parseAsync();

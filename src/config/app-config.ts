@@ -16,6 +16,8 @@ export const AppConfigSchema = z.strictObject({
   }),
   live: z.strictObject({ count: Range, seconds: Range, pauseSeconds: z.number().nonnegative() }),
   admins: z.strictObject({ discord: z.array(z.string()), slack: z.array(z.string()) }),
+  /** Players' "this question is wrong" reports: how many different players hold an item back. */
+  reports: z.strictObject({ holdAfter: z.int().min(1).max(1000) }).default({ holdAfter: 3 }),
 });
 
 export type AppConfig = z.infer<typeof AppConfigSchema>;

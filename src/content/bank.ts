@@ -33,6 +33,14 @@ export class QuestionBank {
     return this.categories.find((c) => c.id === id);
   }
 
+  /** The same bank without some quiz items (e.g. items held back by players' reports). */
+  without(quizIds: ReadonlySet<string>): QuestionBank {
+    return new QuestionBank(
+      this.categories,
+      this.questions.map((q) => ({ ...q, quizzes: q.quizzes.filter((z) => !quizIds.has(z.id)) })),
+    );
+  }
+
   /** Quiz items of one category, in a stable order. */
   quizzesIn(categoryId: string): readonly Quiz[] {
     return this.quizzesByCategory.get(categoryId) ?? [];

@@ -4,17 +4,31 @@
  */
 export type Action =
   | { kind: 'answer'; roundId: string; choice: number }
-  | { kind: 'reference'; questionId: string };
+  | { kind: 'reference'; questionId: string }
+  /** Opens the "this question is wrong" form for a quiz item. */
+  | { kind: 'report'; quizId: string }
+  /** The submitted report form of a quiz item (a form's action, not a button's). */
+  | { kind: 'reportForm'; quizId: string };
+
+/** One letter per action kind in the encoded string. */
+const CODES = { reference: 'r', report: 'p', reportForm: 'f' } as const;
 
 import type { Command } from './command.js';
+import { isReportReason, REPORT_TEXT_MAX } from './reports.js';
+import type { FormSubmission } from './view.js';
 
 const PREFIX = 'k8sq';
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function encodeAction(action: Action): string {
-  return action.kind === 'answer'
-    ? `${PREFIX}:a:${action.roundId}:${action.choice}`
-    : `${PREFIX}:r:${action.questionId}`;
+  switch (action.kind) {
+    case 'answer':
+      return `${PREFIX}:a:${action.roundId}:${action.choice}`;
+    case 'reference':
+      return `${PREFIX}:${CODES.reference}:${action.questionId}`;
+    default:
+      return `${PREFIX}:${CODES[action.kind]}:${action.quizId}`;
+  }
 }
 
 /** Parses an action string; anything forged or malformed is `undefined`, never an exception. */
@@ -24,7 +38,10 @@ export function decodeAction(text: string): Action | undefined {
   if (kind === 'a' && choice !== undefined && /^[0-9]$/.test(choice)) {
     return { kind: 'answer', roundId: id, choice: Number(choice) };
   }
-  if (kind === 'r' && choice === undefined) return { kind: 'reference', questionId: id };
+  if (choice !== undefined) return undefined;
+  if (kind === CODES.reference) return { kind: 'reference', questionId: id };
+  if (kind === CODES.report) return { kind: 'report', quizId: id };
+  if (kind === CODES.reportForm) return { kind: 'reportForm', quizId: id };
   return undefined;
 }
 
@@ -36,5 +53,24 @@ export function commandOfAction(text: string): Command {
   const action = decodeAction(text);
   if (action?.kind === 'answer') return { name: 'answer', roundId: action.roundId, choice: action.choice };
   if (action?.kind === 'reference') return { name: 'reference', questionId: action.questionId };
+  if (action?.kind === 'report' || action?.kind === 'reportForm')
+    return { name: 'report', quizId: action.quizId };
   return { name: 'answer', roundId: 'unknown', choice: 0 };
+}
+
+/**
+ * A submitted form as a command. Values are checked again here (a platform passes on what
+ * the player sent); a form the bot no longer knows gets a polite "this form has expired".
+ */
+export function commandOfForm(submission: FormSubmission): Command {
+  const action = decodeAction(submission.action);
+  if (action?.kind !== 'reportForm') return { name: 'invalid', problem: { key: 'form.expired' } };
+  const reason = submission.values.reason ?? '';
+  if (!isReportReason(reason)) return { name: 'invalid', problem: { key: 'report.chooseReason' } };
+  const text = Array.from((submission.values.text ?? '').trim())
+    .slice(0, REPORT_TEXT_MAX)
+    .join('');
+  return text
+    ? { name: 'submitReport', quizId: action.quizId, reason, text }
+    : { name: 'submitReport', quizId: action.quizId, reason };
 }

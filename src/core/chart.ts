@@ -1,3 +1,5 @@
+import type { ViewImage } from './view.js';
+
 /**
  * A chart the engine asks for (e.g. the weekly category accuracy) as plain data; a renderer
  * outside core draws it. Core never draws pixels itself.
@@ -17,18 +19,6 @@ export interface ChartBar {
   value: number;
   /** Shown after the bar, e.g. `67% (4/6)`. */
   note: string;
-}
-
-/** A picture attached to a View: adapters upload it with the message (see View.image). */
-export interface ViewImage {
-  /** File name with extension, e.g. `weekly-2026-W47.png`. */
-  name: string;
-  /** PNG bytes. */
-  png: Uint8Array;
-  width: number;
-  height: number;
-  /** What the picture shows, for screen readers and clients that do not load it. */
-  alt: string;
 }
 
 export interface ChartRenderer {

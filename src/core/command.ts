@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n/catalog.js';
 import type { Actor, TeamAddress } from './model.js';
+import type { ReportReason } from './reports.js';
 import type { SettingsChange } from './settings.js';
 import type { View } from './view.js';
 
@@ -31,6 +32,10 @@ export type Command =
   | { name: 'resume' }
   | { name: 'answer'; roundId: string; choice: number }
   | { name: 'reference'; questionId: string }
+  /** Opens the report form of a quiz item (the reveal's report button). */
+  | { name: 'report'; quizId: string }
+  /** A player's filled-in report form. */
+  | { name: 'submitReport'; quizId: string; reason: ReportReason; text?: string }
   /** Searches the reference answers (`/k8s-quiz ask <words>`). */
   | { name: 'ask'; words: string }
   /** Input the edge could not parse; the engine answers with the translated usage. */

@@ -6,6 +6,7 @@ import { ask } from './commands/ask.js';
 import { leaderboard, stats } from './commands/boards.js';
 import { showDaily } from './commands/daily-command.js';
 import { startLive, stopLive } from './commands/live-commands.js';
+import { openReport, submitReport } from './commands/report.js';
 import type { EngineContext } from './context.js';
 import { type Actor, type Team, teamIdOf } from './model.js';
 import { normalisePlayerName } from './player-name.js';
@@ -81,6 +82,12 @@ export class QuizEngine implements RequestHandler {
         return reference(ctx, team, command.questionId);
       case 'ask':
         return ask(ctx, team, command.words);
+      case 'report':
+        return openReport(ctx, team, command.quizId);
+      case 'submitReport': {
+        const { name: _name, ...report } = command;
+        return submitReport(ctx, team, actor, report);
+      }
       case 'start':
         return startLive(ctx, team, actor, command);
       case 'stop':

@@ -2,6 +2,7 @@ import type { ScoringConfig } from '../config/app-config.js';
 import type { Board, BoardEntry, CategoryTally, PlayerStats, TeamStanding } from './boards.js';
 import type { LiveRound } from './live-round.js';
 import type { Player, Team } from './model.js';
+import type { ItemReport } from './reports.js';
 import type { AnswerOutcome, CloseOutcome, Round, RoundInit, RoundResults } from './round.js';
 
 /** Registered teams. */
@@ -71,6 +72,17 @@ export interface BoardRepo {
   longestStreak(teamId: string, week: string): Promise<{ player: Player; streak: number } | undefined>;
 }
 
+/** Players' reports on quiz items (see core/reports.ts). */
+export interface ReportRepo {
+  /** Keeps one report per player and item: `replaced` when the player had reported it before. */
+  record(report: ItemReport): Promise<'new' | 'replaced'>;
+  all(): Promise<ItemReport[]>;
+  /** Items reported by at least this many different players: kept out of the daily question. */
+  heldBack(minReporters: number): Promise<Set<string>>;
+  /** A maintainer dealt with the item: its reports go, and it is drawn again. Returns how many went. */
+  clear(quizId: string): Promise<number>;
+}
+
 /** Everything the engine keeps, behind ports so core never imports a Redis client. */
 export interface QuizStore {
   teams: TeamRepo;
@@ -78,4 +90,5 @@ export interface QuizStore {
   rounds: RoundRepo;
   lives: LiveRepo;
   boards: BoardRepo;
+  reports: ReportRepo;
 }

@@ -70,6 +70,7 @@ export const en: Catalog = {
   'reveal.noAnswers': 'Nobody answered.',
   'reveal.points': { by: 'points', one: '+{points} pt', other: '+{points} pts' },
   'reveal.streak': '{streak}-day streak',
+  'reveal.reportButton': 'Report a problem',
   'reveal.referenceButton': 'Reference answer',
   'reference.title': 'Reference answer · {title}',
   'usage.ask':
@@ -80,6 +81,25 @@ export const en: Catalog = {
     one: '{count} more related question: press it to open it',
     other: '{count} more related questions: press one to open it',
   },
+
+  'report.title': 'Report a problem',
+  'report.body':
+    'What is wrong with this question?\n> {prompt}\n\nPick a reason and add a note if you like (only maintainers see it).',
+  'report.open': 'Fill in the report',
+  'report.submit': 'Send',
+  'report.reasonLabel': 'Reason',
+  'report.reason.wrong-key': 'Wrong answer key',
+  'report.reason.outdated': 'Outdated',
+  'report.reason.unclear': 'Unclear',
+  'report.reason.typo': 'Typo',
+  'report.textLabel': 'Note (optional)',
+  'report.textPlaceholder': 'e.g. this field is GA since 1.30',
+  'report.thanks': 'Thanks! Your report ({reason}) is recorded; maintainers will check this question.',
+  'report.replaced':
+    'Your report on this question is updated ({reason}). One report per player and question is kept.',
+  'report.unknownItem': 'This question is no longer in the bank.',
+  'report.chooseReason': 'Pick a reason: wrong answer key, outdated, unclear or typo.',
+  'form.expired': 'This form has expired; open it again.',
 
   'standings.title': 'Round over · standings',
   'standings.stopped': 'The round was stopped by {player}.',

@@ -34,4 +34,9 @@ export class Keys {
   statsPrefix = (teamId: string) => `${this.prefix}stats:${teamId}:`;
   weekTally = (teamId: string, week: string) => `${this.prefix}tally:${teamId}:${week}`;
   weekStreaks = (teamId: string, week: string) => `${this.prefix}streaks:${teamId}:${week}`;
+
+  /** One hash per reported quiz item: reporter key → report JSON. */
+  itemReports = (quizId: string) => `${this.prefix}reports:item:${quizId}`;
+  /** Reported quiz items, scored by their number of distinct reporters. */
+  reportedItems = () => `${this.prefix}reports:items`;
 }

@@ -4,6 +4,7 @@ import { RedisBoardRepo } from './board-repo.js';
 import { RedisClaims } from './claims.js';
 import { Keys } from './keys.js';
 import { RedisLiveRepo } from './live-repo.js';
+import { RedisReportRepo } from './report-repo.js';
 import { RedisRoundRepo } from './round-repo.js';
 import { defineScripts } from './scripts.js';
 import { RedisTeamRepo } from './team-repo.js';
@@ -20,5 +21,6 @@ export function createRedisStore(redis: Redis, prefix = DEFAULT_PREFIX): QuizSto
     rounds: new RedisRoundRepo(redis, keys),
     lives: new RedisLiveRepo(redis, keys),
     boards: new RedisBoardRepo(redis, keys),
+    reports: new RedisReportRepo(redis, keys),
   };
 }

@@ -6,6 +6,7 @@ const SCRIPTS = {
   createRound: { file: 'create-round.lua', keys: 1 },
   recordAnswer: { file: 'record-answer.lua', keys: 5 },
   closeRound: { file: 'close-round.lua', keys: 11 },
+  recordReport: { file: 'record-report.lua', keys: 2 },
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

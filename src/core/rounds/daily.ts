@@ -46,7 +46,10 @@ async function dailyRoundFor(ctx: EngineContext, team: Team, at: number): Promis
   if (existing) return existing;
 
   const history = await ctx.store.rounds.dailyHistory(team.id);
-  const pick = pickDailyQuiz(ctx.bank, categories, history, `${team.id}:${date}`);
+  // Items enough players reported as wrong wait for a maintainer (`content reports clear`).
+  const held = await ctx.store.reports.heldBack(ctx.config.reports.holdAfter);
+  const bank = held.size > 0 ? ctx.bank.without(held) : ctx.bank;
+  const pick = pickDailyQuiz(bank, categories, history, `${team.id}:${date}`);
   if (!pick) return undefined;
   if (pick.newCycle) await ctx.store.rounds.resetDailyCycle(team.id);
   const now = ctx.clock.now();

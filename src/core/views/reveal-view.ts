@@ -49,6 +49,7 @@ export function revealView(
         label: t('reveal.referenceButton'),
         style: 'primary',
       },
+      { action: encodeAction({ kind: 'report', quizId: quiz.id }), label: t('reveal.reportButton') },
     ],
   };
   if (footer) view.footer = footer;
