@@ -1,11 +1,12 @@
-import { commandOfAction } from '../../core/actions.js';
+import { commandOfAction, commandOfForm } from '../../core/actions.js';
 import type { Command } from '../../core/command.js';
 import { type Actor, type Team, type TeamAddress, teamIdOf } from '../../core/model.js';
 import { parseCommandText } from '../../core/parse-command.js';
 import type { Outbox } from '../../core/ports.js';
-import type { View } from '../../core/view.js';
+import type { View, ViewForm } from '../../core/view.js';
 import type { TeamJobs } from '../../jobs/team-jobs.js';
 import type { AdapterDeps, PlatformAdapter } from '../adapter.js';
+import { formValues, renderForm } from './form.js';
 import { ANSI_STYLE, PLAIN_STYLE } from './markdown.js';
 import { CONSOLE_HELP, type ConsoleInput, nothingDoneText, parseConsoleLine } from './parse.js';
 import { renderView } from './render.js';
@@ -39,7 +40,10 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
   let terminal: Terminal | undefined;
   // Colours and bold at a terminal; a piped transcript is plain text, the same every run.
   const style = io.interactive ? ANSI_STYLE : PLAIN_STYLE;
-  const messages: { ref: string; view: View }[] = [];
+  /** Messages with buttons; a private one (`audience`) can be pressed only by its player. */
+  const messages: { ref: string; view: View; audience?: string }[] = [];
+  /** Each player's latest form, filled in with `:form`. */
+  const forms = new Map<string, ViewForm>();
   let admin: string | undefined;
   let player = FIRST_PLAYER;
   let posted = 0;
@@ -49,8 +53,9 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
   const show = (view: View, audience?: string) =>
     print(renderView(view, { style, ...(audience ? { audience } : {}) }));
   const say = (text: string) => print(`${text}\n`);
-  const remember = (view: View, ref: string) => {
-    if (view.buttons?.some((b) => !b.disabled)) messages.push({ ref, view });
+  const remember = (view: View, ref: string, audience?: string) => {
+    if (view.buttons?.some((b) => !b.disabled))
+      messages.push({ ref, view, ...(audience ? { audience } : {}) });
   };
   const outbox: Outbox = {
     async post(_team: Team, view: View) {
@@ -75,19 +80,32 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
     const views = await deps.engine.handle({ team: PLAYGROUND, actor: actor(), command });
     for (const view of views) {
       show(view, player);
-      remember(view, `reply-${messages.length + 1}`);
+      remember(view, `reply-${messages.length + 1}`, view.visibility === 'private' ? player : undefined);
+      if (view.form) {
+        forms.set(player, view.form);
+        print(renderForm(view.form));
+      }
     }
     await options.jobs.settle();
   };
   const press = async (key: string) => {
-    const latest = messages.at(-1)?.view;
+    const latest = messages.filter((m) => m.audience === undefined || m.audience === player).at(-1)?.view;
     const buttons = latest?.buttons ?? [];
     const index = /^\d+$/.test(key)
       ? Number(key) - 1
       : buttons.findIndex((b) => b.label.toUpperCase() === key.toUpperCase());
     const button = buttons[index];
-    if (!button || button.disabled) return say(`no button "${key}" on the latest message with buttons`);
+    if (!button || button.disabled)
+      return say(`no button "${key}" on the latest message with buttons you can see`);
     await send(commandOfAction(button.action));
+  };
+  const submit = async (text: string) => {
+    const form = forms.get(player);
+    if (!form) return say('no form to fill in: press a button that opens one first');
+    const values = formValues(form, text);
+    if (typeof values === 'string') return say(values);
+    forms.delete(player);
+    await send(commandOfForm({ action: form.action, values }));
   };
   const setUp = () =>
     deps.engine.handle({ team: PLAYGROUND, actor: actor(), command: { name: 'setup', changes: {} } });
@@ -102,6 +120,7 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
   const reset = async () => {
     await options.jobs.reset();
     messages.length = 0;
+    forms.clear();
     admin = undefined;
     player = FIRST_PLAYER;
     await setUp();
@@ -120,6 +139,8 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
         return;
       case 'press':
         return press(input.key);
+      case 'form':
+        return submit(input.text);
       case 'run':
         return run(input.job);
       case 'reset':

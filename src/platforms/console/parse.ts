@@ -5,6 +5,7 @@ export type ConsoleInput =
   | { kind: 'command'; text: string }
   | { kind: 'as'; name: string }
   | { kind: 'press'; key: string }
+  | { kind: 'form'; text: string }
   | { kind: 'run'; job: TeamJobKind }
   | { kind: 'reset' }
   | { kind: 'quit' }
@@ -27,6 +28,7 @@ export function parseConsoleLine(raw: string): ConsoleInput {
   if (head === '/k8s-quiz') return { kind: 'command', text: arg };
   if (head === ':as' && arg) return { kind: 'as', name: arg };
   if (head === ':press' && arg) return { kind: 'press', key: arg };
+  if (head === ':form') return { kind: 'form', text: arg };
   const job = JOBS[arg.toLowerCase()];
   if (head === ':run' && job) return { kind: 'run', job };
   if (head === ':reset' && !arg) return { kind: 'reset' };
@@ -54,7 +56,8 @@ export const CONSOLE_HELP = [
   'Type a command as the current player, or:',
   '  /k8s-quiz help | start [count] [category] [seconds] | stop | daily | leaderboard [week|all|teams] | stats [player] | ask <words>',
   '  :as NAME                 become another player (the first player is the admin)',
-  '  :press X                 press button X (letter or 1-based number) on the latest message with buttons',
+  '  :press X                 press button X (letter or 1-based number) on the latest message with buttons you can see',
+  '  :form VALUES             fill in the latest form you opened (e.g. a report: `:form outdated the doc changed`)',
   "  :run daily|close|weekly  run that job for this channel now (weekly: last week's announcement)",
   "  :run weekly now          this week's standings so far",
   '  :reset                   forget everything (scores, questions, jobs) and start over',
