@@ -76,6 +76,7 @@ export interface BoardRepo {
 export interface ReportRepo {
   /** Keeps one report per player and item: `replaced` when the player had reported it before. */
   record(report: ItemReport): Promise<'new' | 'replaced'>;
+  /** Every report, oldest first. */
   all(): Promise<ItemReport[]>;
   /** Items reported by at least this many different players: kept out of the daily question. */
   heldBack(minReporters: number): Promise<Set<string>>;

@@ -24,13 +24,14 @@ export class RedisReportRepo implements ReportRepo {
   async all(): Promise<ItemReport[]> {
     const items = await this.redis.zrange(this.keys.reportedItems(), 0, -1);
     const hashes = await Promise.all(items.map((id) => this.redis.hvals(this.keys.itemReports(id))));
-    return hashes.flat().flatMap((json) => {
+    const reports = hashes.flat().flatMap((json) => {
       try {
         return [JSON.parse(json) as ItemReport];
       } catch {
         return [];
       }
     });
+    return reports.sort((a, b) => a.at - b.at || a.playerId.localeCompare(b.playerId));
   }
 
   async heldBack(minReporters: number): Promise<Set<string>> {

@@ -10,7 +10,13 @@ import { loadAppConfig } from '../../src/config/load-config.js';
 import type { TeamSettings } from '../../src/core/settings.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { buttonsOf, type FakeMessage } from '../fakes/discord/fake-state.js';
-import { buttonPress, type FakePlayer, type OptionValue, slashCommand } from '../fakes/discord/payloads.js';
+import {
+  buttonPress,
+  type FakePlayer,
+  modalSubmit,
+  type OptionValue,
+  slashCommand,
+} from '../fakes/discord/payloads.js';
 import { freePort, type LocalRedis, startLocalRedis } from '../support/redis-server.js';
 import { recordingLogger } from './support.js';
 
@@ -80,6 +86,22 @@ export class DiscordWorld {
     const customId = forgedId ?? buttonsOf(message)[index]?.custom_id;
     if (!customId) throw new Error(`message ${message.id} has no button ${index}`);
     return this.fake.interact(buttonPress(this.fake.place(GUILD, CHANNEL), player, message, customId));
+  }
+
+  /** The modal the bot opened in answer to an interaction, once it has. */
+  modalFor(interactionId: string) {
+    return this.fake.waitFor(
+      `a modal for ${interactionId}`,
+      () => this.fake.state.interactions.get(interactionId)?.modal,
+    );
+  }
+
+  /** A player fills in and submits the modal opened for an interaction; returns the submission's id. */
+  async submitModal(player: FakePlayer, openedBy: string, answers: Record<string, string>): Promise<string> {
+    const modal = await this.modalFor(openedBy);
+    const payload = this.fake.state.interactions.get(openedBy)?.payload;
+    const message = payload && 'message' in payload ? payload.message : undefined;
+    return this.fake.interact(modalSubmit(this.fake.place(GUILD, CHANNEL), player, modal, answers, message));
   }
 
   /** The visible answer(s) to an interaction, once there are `n`. */

@@ -5,9 +5,10 @@ import { loadAppConfig } from '../../src/config/load-config.js';
 import { teamIdOf } from '../../src/core/model.js';
 import { JOB_ATTEMPTS } from '../../src/jobs/queue-names.js';
 import { FakeSlack, type FakeUser } from '../fakes/slack/fake-slack.js';
-import { blockActionsBody, type Place } from '../fakes/slack/payloads.js';
+import { blockActionsBody, type Place, viewSubmissionBody } from '../fakes/slack/payloads.js';
 import { postSigned } from '../fakes/slack/signed-request.js';
-import type { FakeMessage } from '../fakes/slack/web-api-routes.js';
+import type { OpenedView } from '../fakes/slack/views.js';
+import type { FakeEphemeral, FakeMessage } from '../fakes/slack/web-api-routes.js';
 import { freePort, type LocalRedis, startLocalRedis } from '../support/redis-server.js';
 import { writeFixtureBank } from './fixtures/bank.js';
 import { type RecordingLogger, recordingLogger, SIGNING_SECRET, sendCommand } from './support.js';
@@ -23,6 +24,10 @@ export interface AppRig {
   command(place: Place, text: string): Promise<Record<string, unknown>[]>;
   /** Presses a button on a message; resolves with the response_url posts it got. */
   press(place: Place, message: FakeMessage, actionId: string): Promise<Record<string, unknown>[]>;
+  /** Presses a button that opens a form; resolves with the modal the bot opened (views.open). */
+  pressForModal(place: Place, message: FakeMessage, actionId: string): Promise<OpenedView>;
+  /** Submits a modal; resolves with the ephemeral messages the player got afterwards. */
+  submitView(place: Place, view: OpenedView, answers: Record<string, string>): Promise<FakeEphemeral[]>;
   /**
    * Delivers the last press again, byte for byte, with X-Slack-Retry-Num — as Slack does
    * when it thinks the ack was lost. Resolves with every response_url post for that press.
@@ -91,6 +96,27 @@ export async function startAppRig(users: FakeUser[]): Promise<AppRig> {
       const res = await postSigned(eventsUrl, body, { signingSecret: SIGNING_SECRET });
       if (res.status !== 200) throw new Error(`press refused: ${res.status}`);
       return repliesTo(key);
+    },
+    async pressForModal(place, message, actionId) {
+      const opened = fake.state.views.length;
+      const body = blockActionsBody(place, {
+        actionId,
+        messageTs: message.ts,
+        responseUrl: fake.responseUrl(`press-${++keys}`),
+      });
+      const res = await postSigned(eventsUrl, body, { signingSecret: SIGNING_SECRET });
+      if (res.status !== 200) throw new Error(`press refused: ${res.status}`);
+      return fake.waitFor(() => fake.state.views[opened], 10_000, 'a modal');
+    },
+    async submitView(place, view, answers) {
+      const seen = fake.state.ephemerals.length;
+      const res = await postSigned(eventsUrl, viewSubmissionBody(place, view, answers), {
+        signingSecret: SIGNING_SECRET,
+      });
+      if (res.status !== 200) throw new Error(`submission refused: ${res.status}`);
+      const mine = () => fake.state.ephemerals.slice(seen).filter((e) => e.user === place.userId);
+      await fake.waitFor(() => mine().length > 0, 10_000, 'an answer to the form');
+      return mine();
     },
     async redeliverLastPress() {
       if (!lastPress) throw new Error('nothing pressed yet');

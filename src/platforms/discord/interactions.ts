@@ -1,11 +1,13 @@
 import type { Interaction } from 'discord.js';
 import { MessageFlags } from 'discord.js';
+import { commandOfForm } from '../../core/actions.js';
 import type { Command } from '../../core/command.js';
 import type { RoundLimits } from '../../core/parse-command.js';
 import type { Logger } from '../../core/ports.js';
 import { privateNotice } from '../../core/views/notice.js';
 import { translate } from '../../i18n/catalog.js';
 import type { RequestHandler } from '../adapter.js';
+import { submissionOf } from './form.js';
 import { commandOf, pressOf, requestOf } from './parse.js';
 import { answerInTime } from './respond.js';
 import { localeOf, REPLY_TEXT } from './strings.js';
@@ -20,14 +22,18 @@ export interface InteractionDeps {
   deferAfterMs: number;
 }
 
-/** Slash commands and button presses → engine → reply; nothing here throws into discord.js. */
+/** Slash commands, button presses and submitted forms → engine → reply; nothing here throws into discord.js. */
 export function interactionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
-    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+    if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
     let command: Command | undefined;
     try {
       // Parsing can throw too (an option of another type from an outdated registration).
-      command = interaction.isButton() ? pressOf(interaction) : commandOf(interaction, deps.limits);
+      command = interaction.isButton()
+        ? pressOf(interaction)
+        : interaction.isModalSubmit()
+          ? commandOfForm(submissionOf(interaction))
+          : commandOf(interaction, deps.limits);
       if (!command) return;
       const locale = localeOf(interaction.locale);
       const request = requestOf(interaction, command);

@@ -15,6 +15,14 @@ export const DISCORD_LIMITS = {
   rowsPerMessage: 5,
   customId: 100,
   buttonLabel: 80,
+  /** Modals (https://discord.com/developers/docs/components/reference#label). */
+  modalTitle: 45,
+  modalComponents: 5,
+  modalLabel: 45,
+  selectOptions: 25,
+  selectOptionLabel: 100,
+  textInputMax: 4000,
+  textInputPlaceholder: 100,
   /** An interaction must be acknowledged (reply or defer) within this time, or it fails. */
   interactionDeadlineMs: 3000,
 } as const;

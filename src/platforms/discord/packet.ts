@@ -64,15 +64,30 @@ const ComponentPacket = z.looseObject({
   message: z.looseObject({ id: snowflake }),
 });
 
+/** A submitted modal: components are Labels (or legacy action rows) around inputs with custom ids. */
+const input = z.looseObject({ type: z.int(), custom_id: z.string().max(100) });
+const ModalPacket = z.looseObject({
+  ...base,
+  type: z.literal(InteractionType.ModalSubmit),
+  data: z.looseObject({
+    custom_id: z.string().max(100),
+    components: z
+      .array(
+        z.looseObject({ type: z.int(), component: input.optional(), components: z.array(input).optional() }),
+      )
+      .max(10),
+  }),
+});
+
 const InteractionPacket = z
-  .discriminatedUnion('type', [CommandPacket, ComponentPacket])
+  .discriminatedUnion('type', [CommandPacket, ComponentPacket, ModalPacket])
   .refine((p) => Boolean(p.member?.user ?? p.user), { message: 'neither member.user nor user' })
   .refine((p) => !p.guild_id || Boolean(p.member), { message: 'a guild interaction without member' });
 
 /**
  * Why a raw INTERACTION_CREATE payload must not reach discord.js (which throws on, e.g., an
  * interaction with neither member nor user), or undefined when it is well formed. Kinds the
- * bot never registers (autocomplete, modals) are dropped as well.
+ * bot never registers (autocomplete) are dropped as well.
  */
 export function interactionProblem(payload: unknown): string | undefined {
   const parsed = InteractionPacket.safeParse(payload);

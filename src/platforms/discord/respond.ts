@@ -1,5 +1,6 @@
 import { type InteractionReplyOptions, MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { View } from '../../core/view.js';
+import { modalOf } from './form.js';
 import { NO_MENTIONS } from './outbox.js';
 import { type DiscordMessage, renderView } from './render.js';
 
@@ -20,8 +21,9 @@ const LATE = Symbol('late');
 
 /**
  * Answers an interaction inside Discord's 3-second deadline. Fast engine answers go out as the
- * reply itself; a slow one is deferred first ("thinking…") and then filled in: the first view
- * of the deferred kind edits the placeholder, the others follow up with their own visibility.
+ * reply itself (a View's form as a modal); a slow one is deferred first ("thinking…") and then
+ * filled in: the first view of the deferred kind edits the placeholder, the others follow up
+ * with their own visibility (a form then shows as its message, whose button opens it again).
  */
 export async function answerInTime(
   interaction: RepliableInteraction,
@@ -34,7 +36,15 @@ export async function answerInTime(
   });
   const first = await Promise.race([work, late]);
   clearTimeout(timer);
-  if (first !== LATE) return replyNow(interaction, outgoing(first));
+  if (first !== LATE) {
+    // A form opens as a modal, which must be the first answer: only a timely one can be.
+    const form = first.find((view) => view.form)?.form;
+    if (form && !interaction.isModalSubmit()) {
+      await interaction.showModal(modalOf(form));
+      return;
+    }
+    return replyNow(interaction, outgoing(first));
+  }
   await interaction.deferReply(plan.deferEphemeral ? { flags: MessageFlags.Ephemeral } : {});
   return fillDeferred(interaction, outgoing(await work), plan.deferEphemeral);
 }

@@ -11,6 +11,13 @@ export const SLACK_LIMITS = {
   buttonValue: 2000,
   elementsPerActions: 25,
   fallbackText: 4000,
+  /** Modals (https://docs.slack.dev/reference/views/modal-views). */
+  modalTitle: 24,
+  inputLabel: 2000,
+  selectOptions: 100,
+  optionText: 75,
+  placeholder: 150,
+  textInputMax: 3000,
   /** A response_url accepts at most five messages (within 30 minutes). */
   responseUrlUses: 5,
   /** Slack shows an error when a slash command or interaction is not acknowledged in time. */

@@ -1,8 +1,10 @@
-import type { App, BlockAction } from '@slack/bolt';
+import type { App, BlockAction, ViewSubmitAction } from '@slack/bolt';
+import { commandOfForm } from '../../core/actions.js';
 import type { Request } from '../../core/command.js';
 import type { RoundLimits } from '../../core/parse-command.js';
 import type { Logger } from '../../core/ports.js';
 import type { RequestHandler } from '../adapter.js';
+import { originOf, submissionOf } from './form.js';
 import type { Members } from './members.js';
 import { actionKey, actionRequest, commandKey, commandRequest, payloadUserName } from './parse.js';
 import type { RecentDeliveries } from './recent.js';
@@ -20,7 +22,7 @@ export interface ListenerDeps {
 }
 
 /**
- * The two ways players reach the bot: `/k8s-quiz …` and button presses. Each is acked
+ * The ways players reach the bot: `/k8s-quiz …`, button presses and submitted forms. Each is acked
  * first — Slack's deadline is 3 seconds and the engine may be slower under load — then
  * parsed, handed to the engine, and answered through the response_url.
  */
@@ -31,7 +33,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       deps.logger.info({ retry: context.retryNum, user: command.user_id }, 'slack: repeated command dropped');
       return;
     }
-    const target = { respond, channelId: command.channel_id, userId: command.user_id };
+    const target = {
+      respond,
+      channelId: command.channel_id,
+      userId: command.user_id,
+      triggerId: command.trigger_id,
+    };
     await serve(deps, target, async () => {
       const actor = await deps.members.actor(command.user_id, command.user_name);
       return commandRequest(command, actor, deps.limits);
@@ -45,9 +52,35 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       return;
     }
     const channelId = body.channel?.id ?? '';
-    await serve(deps, { respond, channelId, userId: body.user.id }, async () => {
+    const target = {
+      respond,
+      channelId,
+      userId: body.user.id,
+      ...(body.trigger_id ? { triggerId: body.trigger_id } : {}),
+    };
+    await serve(deps, target, async () => {
       const actor = await deps.members.actor(body.user.id, payloadUserName(body));
       return actionRequest(body, actor);
+    });
+  });
+
+  // A submitted form (a modal the bot opened); the answer goes to the channel it came from.
+  app.view<ViewSubmitAction>({ type: 'view_submission' }, async ({ body, ack, context }) => {
+    await ack();
+    if (!deps.recent.firstTime(`view:${body.view.id}`)) {
+      deps.logger.info({ retry: context.retryNum, user: body.user.id }, 'slack: repeated form dropped');
+      return;
+    }
+    const origin = originOf(body.view);
+    if (!origin) return deps.logger.warn({ user: body.user.id }, 'slack: form without its channel dropped');
+    await serve(deps, { channelId: origin.channelId, userId: body.user.id }, async () => {
+      const actor = await deps.members.actor(body.user.id, body.user.name);
+      const workspaceId = body.team?.id ?? body.user.team_id ?? body.view.team_id;
+      return {
+        team: { platform: 'slack', workspaceId: workspaceId || 'unknown', channelId: origin.channelId },
+        actor,
+        command: commandOfForm(submissionOf(body.view)),
+      };
     });
   });
 }

@@ -1,6 +1,7 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from '../../core/ports.js';
-import type { View } from '../../core/view.js';
+import type { View, ViewForm } from '../../core/view.js';
+import { modalOf } from './form.js';
 import { SLACK_LIMITS } from './limits.js';
 import { renderView, type SlackMessage } from './render.js';
 
@@ -10,13 +11,16 @@ export interface ReplyTarget {
   respond?: RespondFn;
   channelId: string;
   userId: string;
+  /** Lets a View's form open as a modal (views.open), once, within 3 seconds of the request. */
+  triggerId?: string;
 }
 
 /**
  * Sends the engine's answer to an actor: `private` Views as ephemeral messages, `channel`
  * Views as public ones. The response_url comes first — it works in channels the bot was
  * never invited to and needs no scope — up to its five uses; after that, or when it fails,
- * the Web API (chat.postEphemeral / chat.postMessage) takes over.
+ * the Web API (chat.postEphemeral / chat.postMessage) takes over. A View's form opens as a
+ * modal when the request brought a trigger_id.
  */
 export class Replies {
   constructor(
@@ -26,7 +30,13 @@ export class Replies {
 
   async send(views: View[], target: ReplyTarget): Promise<void> {
     let responseUrlUses = 0;
+    let triggerId = target.triggerId;
     for (const view of views) {
+      if (view.form && triggerId) {
+        const opened = await this.openForm(view.form, triggerId, target);
+        triggerId = undefined;
+        if (opened) continue;
+      }
       for (const message of renderView(view)) {
         const useUrl = target.respond !== undefined && responseUrlUses < SLACK_LIMITS.responseUrlUses;
         if (useUrl && (await this.viaResponseUrl(view, message, target))) {
@@ -35,6 +45,20 @@ export class Replies {
         }
         await this.viaWebApi(view, message, target);
       }
+    }
+  }
+
+  /** The form as a modal; false (the View then goes out as a message) when Slack refuses. */
+  private async openForm(form: ViewForm, triggerId: string, target: ReplyTarget): Promise<boolean> {
+    try {
+      await this.client.views.open({
+        trigger_id: triggerId,
+        view: modalOf(form, { channelId: target.channelId }),
+      });
+      return true;
+    } catch (error) {
+      this.logger.warn({ err: errorText(error) }, 'slack: could not open the form, sending it as a message');
+      return false;
     }
   }
 

@@ -4,7 +4,7 @@ import { SLASH_COMMAND } from './listeners.js';
 
 /**
  * What a signed request to /slack/events turns into before Bolt sees it: a body Bolt may
- * process (one of the two kinds the bot listens to, with every field the listeners read),
+ * process (one of the kinds the bot listens to, with every field the listeners read),
  * or a reply given here — 200 for what the bot ignores, 400 for what is malformed.
  */
 export type SlackBody =
@@ -56,6 +56,35 @@ const BlockActionsSchema = z
     message: 'no channel (channel or container.channel_id)',
   });
 
+/** A submitted modal: the fields the form listener reads (values, callback id, origin). */
+const ViewSubmissionSchema = z
+  .looseObject({
+    type: z.literal('view_submission'),
+    user: z.looseObject({ id, name: z.string().optional(), team_id: z.string().nullish() }),
+    team: z.looseObject({ id }).nullish(),
+    view: z.looseObject({
+      id,
+      callback_id: z.string().max(255),
+      private_metadata: z.string().max(3000).default(''),
+      team_id: z.string().optional(),
+      state: z.looseObject({
+        values: z.record(
+          z.string(),
+          z.record(
+            z.string(),
+            z.looseObject({
+              value: z.string().nullish(),
+              selected_option: z.looseObject({ value: z.string() }).nullish(),
+            }),
+          ),
+        ),
+      }),
+    }),
+  })
+  .refine((b) => Boolean(b.team?.id || b.user.team_id || b.view.team_id), {
+    message: 'no workspace (team, user.team_id or view.team_id)',
+  });
+
 const ignored = (reason: string): SlackBody => ({ kind: 'reply', status: 200, reason });
 const malformed = (reason: string): SlackBody => ({ kind: 'reply', status: 400, reason });
 
@@ -81,6 +110,11 @@ function formBody(raw: string): SlackBody {
 function interaction(payload: string): SlackBody {
   const value = parseJson(payload);
   if (!isObject(value)) return malformed('payload is not a JSON object');
+  if (value.type === 'view_submission') {
+    const submitted = ViewSubmissionSchema.safeParse(value);
+    if (!submitted.success) return malformed(`view_submission: ${issues(submitted.error)}`);
+    return { kind: 'bolt', body: submitted.data };
+  }
   if (value.type !== 'block_actions') return ignored(`interaction type ${String(value.type)}`);
   const parsed = BlockActionsSchema.safeParse(value);
   if (!parsed.success) return malformed(`block_actions: ${issues(parsed.error)}`);

@@ -1,5 +1,6 @@
 import type { APIInteraction, APIMessage, APIUser } from 'discord.js';
 import type { MessageBody } from './message-rules.js';
+import type { ModalBody } from './modal-rules.js';
 import { snowflake } from './payloads.js';
 
 /** A message as the fake keeps it: what Discord would show, plus what the bot asked for. */
@@ -17,10 +18,12 @@ export interface FakeMessage extends APIMessage {
 export interface InteractionRecord {
   payload: APIInteraction;
   dispatchedAt: number;
-  /** The callback type the bot answered with (4 reply, 5 deferred, 6 deferred update, 7 update). */
+  /** The callback type the bot answered with (4 reply, 5 deferred, 6 deferred update, 7 update, 9 modal). */
   callbackType?: number;
   callbackAt?: number;
   originalId?: string;
+  /** The modal the bot opened (callback type 9). */
+  modal?: ModalBody;
 }
 
 const EPHEMERAL = 1 << 6;

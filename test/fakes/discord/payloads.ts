@@ -4,6 +4,7 @@ import {
   type APIInteractionGuildMember,
   type APIMessage,
   type APIMessageComponentButtonInteraction,
+  type APIModalSubmitInteraction,
   type APIUser,
   ApplicationCommandOptionType,
   ApplicationCommandType,
@@ -12,6 +13,7 @@ import {
   InteractionType,
   PermissionFlagsBits,
 } from 'discord.js';
+import type { ModalBody } from './modal-rules.js';
 
 /** Snowflakes as Discord makes them: milliseconds since 2015 shifted left, plus a counter. */
 let counter = 0n;
@@ -131,4 +133,41 @@ export function buttonPress(
     message,
     data: { custom_id: customId, component_type: ComponentType.Button },
   } as APIMessageComponentButtonInteraction;
+}
+
+/**
+ * The player submits a modal the bot opened: one answer per component custom id (a text
+ * input's value, or the picked option of a select), as Discord sends MODAL_SUBMIT.
+ */
+export function modalSubmit(
+  place: Place,
+  player: FakePlayer,
+  modal: ModalBody,
+  answers: Record<string, string>,
+  message?: APIMessage,
+): APIModalSubmitInteraction {
+  const components = (modal.components ?? []).map((label, i) => {
+    const input = label.component ?? {};
+    const customId = input.custom_id ?? '';
+    const answer = answers[customId];
+    return {
+      type: ComponentType.Label,
+      id: i + 1,
+      component:
+        input.type === ComponentType.StringSelect
+          ? {
+              type: ComponentType.StringSelect,
+              id: 100 + i,
+              custom_id: customId,
+              values: answer ? [answer] : [],
+            }
+          : { type: ComponentType.TextInput, id: 100 + i, custom_id: customId, value: answer ?? '' },
+    };
+  });
+  return {
+    ...base(place, player),
+    type: InteractionType.ModalSubmit,
+    ...(message ? { message } : {}),
+    data: { custom_id: modal.custom_id ?? '', components },
+  } as unknown as APIModalSubmitInteraction;
 }

@@ -1,5 +1,6 @@
 import { FakeState } from './fake-state.js';
 import { type MessageBody, messageProblems } from './message-rules.js';
+import { type ModalBody, modalProblems } from './modal-rules.js';
 
 export interface RestRequest {
   method: string;
@@ -93,6 +94,13 @@ function interactionCallback(ctx: RestContext, req: RestRequest, [id, token]: st
     const pressed = 'message' in record.payload ? record.payload.message : undefined;
     const target = pressed ? ctx.state.messages.get(pressed.id) : undefined;
     if (target) ctx.state.editMessage(target, data);
+  } else if (type === 9) {
+    // A modal can only answer a command or a component press, never another modal.
+    if (record.payload.type === 5)
+      return error(400, 50035, 'Invalid Form Body', { errors: ['modal on a modal'] });
+    const problems = modalProblems(data as ModalBody);
+    if (problems.length) return error(400, 50035, 'Invalid Form Body', { errors: problems });
+    record.modal = data as ModalBody;
   } else if (type !== 6) {
     return error(400, 50035, 'Invalid Form Body', { errors: [`unsupported callback type ${type}`] });
   }

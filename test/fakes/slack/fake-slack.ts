@@ -66,6 +66,7 @@ export class FakeSlack {
       channels: new Map(),
       messages: [],
       ephemerals: [],
+      views: [],
     };
   }
 

@@ -1,3 +1,5 @@
+import type { OpenedView } from './views.js';
+
 /** Where a payload comes from: a workspace, a channel, a user. */
 export interface Place {
   teamId: string;
@@ -72,6 +74,49 @@ export function blockActionsBody(place: Place, press: PressOptions): string {
         action_ts: press.actionTs ?? `${Date.now() / 1000}`,
       },
     ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/**
+ * The player submits a modal the bot opened (`view_submission`): per input block, the option
+ * picked (static select) or the text typed, as Slack POSTs it.
+ */
+export function viewSubmissionBody(place: Place, view: OpenedView, answers: Record<string, string>): string {
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const block of view.blocks) {
+    const actionId = block.element?.action_id ?? '';
+    const answer = answers[actionId];
+    const picked = block.element?.options?.find((o) => o.value === answer);
+    values[block.block_id ?? ''] = {
+      [actionId]:
+        block.element?.type === 'static_select'
+          ? {
+              type: 'static_select',
+              selected_option: picked ? { text: picked.text, value: picked.value } : null,
+            }
+          : { type: 'plain_text_input', value: answer ?? null },
+    };
+  }
+  const payload = {
+    type: 'view_submission',
+    team: { id: place.teamId, domain: 'fake' },
+    user: { id: place.userId, username: place.userName, name: place.userName, team_id: place.teamId },
+    api_app_id: 'A0001',
+    token: 'verification-token-unused',
+    trigger_id: trigger(),
+    view: {
+      id: view.id,
+      team_id: place.teamId,
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      hash: `${view.id}-hash`,
+      state: { values },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

@@ -1,4 +1,5 @@
 import { blockKitProblems } from './block-kit-rules.js';
+import { type OpenedView, openView } from './views.js';
 
 export interface FakeUser {
   id: string;
@@ -37,6 +38,8 @@ export interface SlackState {
   channels: Map<string, ChannelTrouble>;
   messages: FakeMessage[];
   ephemerals: FakeEphemeral[];
+  /** Modals opened with views.open. */
+  views: OpenedView[];
 }
 
 export interface ApiReply {
@@ -52,6 +55,7 @@ export const METHOD_SCOPES: Record<string, string | null> = {
   'chat.update': 'chat:write',
   'chat.postEphemeral': 'chat:write',
   'users.info': 'users:read',
+  'views.open': null,
 };
 
 const ok = (body: Record<string, unknown> = {}): ApiReply => ({ status: 200, body: { ok: true, ...body } });
@@ -109,6 +113,8 @@ export function routeApi(
     case 'chat.postEphemeral':
     case 'chat.update':
       return chat(state, method, params);
+    case 'views.open':
+      return openView(state, params);
     default:
       return refuse('unknown_method');
   }
