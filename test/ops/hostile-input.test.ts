@@ -178,10 +178,20 @@ describe('hostile input at the real endpoints (one bot process, Slack HTTP and t
       () =>
         signed(
           pressWith((p) => {
-            p.type = 'view_submission';
+            p.type = 'shortcut';
           }, 'h8'),
         ),
       200,
+    ],
+    [
+      'a view_submission without its view',
+      () =>
+        signed(
+          pressWith((p) => {
+            p.type = 'view_submission';
+          }, 'h8b'),
+        ),
+      400,
     ],
     ['a slash command without user_id', () => signed(commandWithout('user_id', 'h9')), 400],
     ['a slash command without channel_id', () => signed(commandWithout('channel_id', 'h10')), 400],
