@@ -36,7 +36,8 @@ export interface Raster {
  * Draws SVG to PNG at `scale`× its size. resvg re-reads its font file for every run of text,
  * which costs ~10 ms per label with the 8 MB CJK font; so the font is first cut down (HarfBuzz
  * hb-subset) to the characters in `text` — everything the SVG draws — and that small file is
- * the only font resvg sees. A character the font lacks is drawn as its missing-glyph box.
+ * the only font resvg sees (written to a temporary file: resvg reads fonts only from files).
+ * A character the font lacks is drawn as its missing-glyph box.
  */
 export async function rasterize(
   svg: string,
@@ -47,17 +48,22 @@ export async function rasterize(
   const subset = await subsetFont(await readFile(fontFile), `${PRINTABLE_ASCII}${text}`, {
     targetFormat: 'sfnt',
   });
-  const dir = await mkdtemp(join(tmpdir(), 'k8s-quiz-chart-'));
+  const dir = await mkdtemp(join(tmpdir(), 'k8s-quiz-chart-')).catch(() => undefined);
   try {
-    const file = join(dir, 'font.otf');
-    await writeFile(file, subset);
-    const resvg = new Resvg(svg, {
-      fitTo: { mode: 'zoom', value: scale },
-      font: { loadSystemFonts: false, fontFiles: [file], defaultFontFamily: CHART_FONT_FAMILY },
-    });
-    const image = resvg.render();
-    return { png: image.asPng(), pixels: image.pixels, width: image.width, height: image.height };
+    const file = dir ? join(dir, 'font.otf') : undefined;
+    if (file) await writeFile(file, subset);
+    // A read-only file system (no writable tmp dir): draw with the whole font, only slower.
+    return draw(svg, scale, file ?? fontFile);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true });
   }
+}
+
+function draw(svg: string, scale: number, fontFile: string): Raster {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    font: { loadSystemFonts: false, fontFiles: [fontFile], defaultFontFamily: CHART_FONT_FAMILY },
+  });
+  const image = resvg.render();
+  return { png: image.asPng(), pixels: image.pixels, width: image.width, height: image.height };
 }

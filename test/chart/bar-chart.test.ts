@@ -67,6 +67,18 @@ describe('weekly chart', () => {
     expect((await rasterize(svg, text, 1)).width).toBe(CHART_WIDTH);
   });
 
+  it('GIVEN no writable temporary folder (read-only root file system) THEN the same picture, drawn with the whole font', async () => {
+    const usual = await drawn('张伟 W47');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = '/nonexistent/k8s-quiz-tmp';
+    try {
+      expect((await drawn('张伟 W47')).equals(usual)).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
   it('GIVEN a very long label THEN it is cut with an ellipsis before the bars', () => {
     const { svg } = barChartSvg(chart(['很长的分类名称'.repeat(10)]), CHART_FONT_FAMILY);
     expect(svg).toMatch(/很长[^<]*…<\/text>/);
