@@ -60,7 +60,7 @@ const bank = await loadBank('content');
 if (!bank.ok) throw new Error('bank invalid');
 let posted = 0;
 const outbox = {
-  post: async () => `m${++posted}`,
+  post: async () => ({ ref: `m${++posted}`, found: false }),
   update: async () => undefined,
 };
 const store = createRedisStore(storeClient, 'bench:');

@@ -199,6 +199,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (worker) {
         void worker.run();
         await worker.waitUntilReady();
+        // What a crash interrupted runs again now, not after stall detection or the next schedule.
+        quiz.recover().catch((err: unknown) => logger.error({ err }, 'start-up recovery failed'));
       }
       for (const adapter of adapters) {
         await resources.own(`${adapter.platform} adapter`, () => adapter.stop());

@@ -1,29 +1,99 @@
 import type { EngineContext } from './context.js';
 import type { Team } from './model.js';
 import { DeliveryError } from './ports.js';
+import type { PostOutcome, UpdateOutcome } from './step.js';
+import { withStepLease } from './step-lease.js';
+import type { View } from './view.js';
 
-export type Delivery<T> = { status: 'sent'; value: T } | { status: 'already' } | { status: 'refused' };
+export interface PostDelivery {
+  outcome: PostOutcome;
+  /** The platform's reference of the post (none when refused). */
+  ref?: string;
+}
 
 /**
- * Sends a channel message at most once per claim name: a job that runs twice posts once.
- * A transient fault gives the claim back and rethrows, so the job retries with backoff; a
- * permanent one pauses the team (no retry storm) and is logged once.
+ * Posts a View as one delivery step: intended → sent (with the reference) → done. A run that
+ * finds the step intended by a run that died hands the platform the same step (Discord dedupes
+ * by nonce, Slack looks for it first), so the post is neither lost nor doubled. `after` is the
+ * step's own bookkeeping (e.g. scheduling the close); it runs again until the step is done.
  */
-export async function deliverOnce<T>(
+export function deliverPost(
   ctx: EngineContext,
   team: Team,
-  claim: string,
-  send: () => Promise<T>,
-): Promise<Delivery<T>> {
-  if (!(await ctx.store.claims.claim(claim))) return { status: 'already' };
+  stepId: string,
+  view: View,
+  after?: (ref: string) => Promise<void>,
+): Promise<PostDelivery> {
+  return withStepLease(ctx, stepId, async (lease) => {
+    const { steps } = ctx.store;
+    const { record, fresh } = await steps.begin(stepId, ctx.clock.now());
+    if (record.state === 'done')
+      return { outcome: 'already-posted', ...(record.ref ? { ref: record.ref } : {}) };
+    let ref = record.ref ?? '';
+    let outcome: PostOutcome = 'found-existing';
+    if (record.state === 'intended') {
+      await lease.confirm();
+      const step = { id: stepId, intendedAt: record.intendedAt, retry: !fresh };
+      const receipt = await refusedOr(ctx, team, () => ctx.outbox.post(team, view, step));
+      if (!receipt) return { outcome: 'refused' };
+      ref = receipt.ref;
+      outcome = fresh ? 'posted' : receipt.found ? 'found-existing' : 'recovered';
+      await steps.advance(stepId, 'sent', ref);
+    }
+    await after?.(ref);
+    await steps.advance(stepId, 'done');
+    return { outcome, ref };
+  });
+}
+
+/**
+ * Replaces a posted message as one step (updates are idempotent, so a retry just repeats it).
+ * Without a reference — the post was never recorded — the update is skipped with one log line
+ * and the caller goes on (the reveal is still posted).
+ */
+export function deliverUpdate(
+  ctx: EngineContext,
+  team: Team,
+  stepId: string,
+  ref: string | undefined,
+  view: View,
+): Promise<UpdateOutcome> {
+  return withStepLease(ctx, stepId, async (lease) => {
+    const { steps } = ctx.store;
+    const { record } = await steps.begin(stepId, ctx.clock.now());
+    if (record.state === 'done') return 'already-updated';
+    let outcome: UpdateOutcome = 'no-message';
+    if (ref) {
+      await lease.confirm();
+      const updated = await refusedOr(ctx, team, async () => {
+        await ctx.outbox.update(team, ref, view);
+        return true;
+      });
+      if (!updated) return 'refused';
+      outcome = 'updated';
+    } else {
+      ctx.logger.warn(
+        { teamId: team.id, step: stepId },
+        'no recorded message to update; skipping the update',
+      );
+    }
+    await steps.advance(stepId, 'done');
+    return outcome;
+  });
+}
+
+/**
+ * A transient fault rethrows (the job retries with backoff; the step stays intended); a
+ * permanent one pauses the team (no retry storm), is logged once and gives undefined.
+ */
+async function refusedOr<T>(ctx: EngineContext, team: Team, call: () => Promise<T>): Promise<T | undefined> {
   try {
-    return { status: 'sent', value: await send() };
+    return await call();
   } catch (error) {
     if (error instanceof DeliveryError && error.kind === 'permanent') {
       await pauseForFault(ctx, team, error.reason ?? error.message);
-      return { status: 'refused' };
+      return undefined;
     }
-    await ctx.store.claims.release(claim);
     throw error;
   }
 }

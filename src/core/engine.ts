@@ -13,6 +13,7 @@ import { normalisePlayerName } from './player-name.js';
 import { closeRound } from './rounds/close.js';
 import { type DailyOutcome, postDaily } from './rounds/daily.js';
 import { askLiveQuestion } from './rounds/live.js';
+import { recoverAtStart, resumeQuestion } from './rounds/recover.js';
 import { postWeekly, type WeeklyScope } from './rounds/weekly.js';
 import type { View } from './view.js';
 import { privateNotice } from './views/notice.js';
@@ -45,6 +46,9 @@ export class QuizEngine implements RequestHandler {
   closeRound = (roundId: string) => closeRound(this.ctx, roundId);
   askLiveQuestion = (liveId: string, index: number) => askLiveQuestion(this.ctx, liveId, index);
   postWeekly = (teamId: string, at: number, scope?: WeeklyScope) => postWeekly(this.ctx, teamId, at, scope);
+  resumeQuestion = (roundId: string) => resumeQuestion(this.ctx, roundId);
+  /** Start-up: queues what a crash interrupted (see recover.ts). */
+  recover = () => recoverAtStart(this.ctx);
 
   private async dispatch(request: Request): Promise<View[]> {
     const { ctx } = this;

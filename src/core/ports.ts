@@ -8,10 +8,30 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/** The delivery step a post belongs to (see step.ts), as far as a platform needs to know it. */
+export interface PostStep {
+  /** Stable id: a platform that dedupes by key (Discord's nonce) derives the key from it. */
+  id: string;
+  /** When the step was first intended (ms): the earliest a post of it can be on the platform. */
+  intendedAt: number;
+  /**
+   * An earlier run began this step and did not record the result: the post may already be
+   * there. A platform that can look it up does so before posting again.
+   */
+  retry: boolean;
+}
+
+export interface PostReceipt {
+  /** Opaque reference for later updates. */
+  ref: string;
+  /** True when the post was found on the platform (from an earlier run) rather than made now. */
+  found: boolean;
+}
+
 /** Channel messages the bot sends by itself (scheduled posts, reveals), per platform. */
 export interface Outbox {
-  /** Posts to the team's channel and returns an opaque reference for later updates. */
-  post(team: Team, view: View): Promise<string>;
+  /** Posts to the team's channel at most once per step where the platform allows (see README). */
+  post(team: Team, view: View, step: PostStep): Promise<PostReceipt>;
   /** Replaces a posted message (e.g. to disable the answer buttons at the reveal). */
   update(team: Team, messageRef: string, view: View): Promise<void>;
 }
@@ -33,6 +53,13 @@ export class DeliveryError extends Error {
   }
 }
 
+/** A job start-up runs at once to finish what a crash interrupted (each job is idempotent). */
+export type RecoveryJob =
+  | { name: 'close'; roundId: string }
+  /** Posts an existing round's question (daily or live) and schedules its close. */
+  | { name: 'question'; roundId: string }
+  | { name: 'next'; liveId: string; index: number };
+
 /** Schedules the engine's jobs; implemented with BullMQ in src/jobs. */
 export interface JobPlanner {
   /** Creates or updates the team's daily and weekly job schedulers (none while paused). */
@@ -41,6 +68,11 @@ export interface JobPlanner {
   /** Closes a round now instead of at its time (everyone answered, or the round was stopped). */
   closeRoundNow(roundId: string): Promise<void>;
   nextQuestionAt(liveId: string, index: number, at: number): Promise<void>;
+  /**
+   * Runs a job now under a one-off id, beside any copy still queued or stalled — the copy
+   * finds its steps done. Start-up uses it so recovery does not wait for stall detection.
+   */
+  recover(job: RecoveryJob): Promise<void>;
 }
 
 export interface Logger {

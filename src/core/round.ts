@@ -14,8 +14,6 @@ export interface Round {
   localDate: string;
   week: string;
   status: 'open' | 'closed';
-  /** Platform reference of the posted question, to disable its buttons at the reveal. */
-  messageRef?: string;
   /** Daily: local date of the team's previous daily question (a streak continues from it). */
   previousDailyDate?: string;
   /** Live: the round and position this question belongs to. */
@@ -25,7 +23,7 @@ export interface Round {
   previousRoundId?: string;
 }
 
-export type RoundInit = Omit<Round, 'status' | 'messageRef'>;
+export type RoundInit = Omit<Round, 'status'>;
 
 export type AnswerOutcome =
   | { status: 'recorded'; choice: number; everyoneAnswered: boolean; closesAt: number }

@@ -4,6 +4,7 @@ import type { LiveRound } from './live-round.js';
 import type { Player, Team } from './model.js';
 import type { ItemReport } from './reports.js';
 import type { AnswerOutcome, CloseOutcome, Round, RoundInit, RoundResults } from './round.js';
+import type { StepRecord } from './step.js';
 
 /** Registered teams. */
 export interface TeamRepo {
@@ -13,12 +14,18 @@ export interface TeamRepo {
   inWorkspace(platform: string, workspaceId: string): Promise<Team[]>;
 }
 
-/** Once-only markers: a message is posted once even when its job runs twice. */
-export interface Claims {
-  /** True for the first caller only. */
-  claim(name: string): Promise<boolean>;
-  /** Gives a claim back after a delivery failed, so the retried job may post. */
-  release(name: string): Promise<void>;
+/** Delivery steps (see step.ts) and the short lease that keeps two workers off one step. */
+export interface StepRepo {
+  /** Records the step as intended unless it exists; `fresh` says this call created it. */
+  begin(stepId: string, now: number): Promise<{ record: StepRecord; fresh: boolean }>;
+  get(stepId: string): Promise<StepRecord | undefined>;
+  /** Moves the step forward to `sent` (with the platform's reference) or `done`; never back. */
+  advance(stepId: string, state: 'sent' | 'done', ref?: string): Promise<void>;
+  /** Takes the step's lease for `ttlMs` unless another holder has it. */
+  lease(stepId: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Extends the lease while `holder` still has it; false when it was lost. */
+  renewLease(stepId: string, holder: string, ttlMs: number): Promise<boolean>;
+  releaseLease(stepId: string, holder: string): Promise<void>;
 }
 
 export interface DailyHistory {
@@ -32,7 +39,8 @@ export interface RoundRepo {
   /** Creates the round unless it exists; returns the stored round either way. */
   create(init: RoundInit): Promise<Round>;
   get(roundId: string): Promise<Round | undefined>;
-  setMessageRef(roundId: string, ref: string): Promise<void>;
+  /** Rounds not closed yet, with their close times (an index kept by create and close). */
+  open(): Promise<{ roundId: string; closesAt: number }[]>;
   /** Records the first answer of a player; a press from another team's channel finds nothing. */
   recordAnswer(
     teamId: string,
@@ -55,6 +63,8 @@ export interface LiveRepo {
   start(live: LiveRound): Promise<{ started: true } | { started: false; running: LiveRound }>;
   get(liveId: string): Promise<LiveRound | undefined>;
   runningIn(teamId: string): Promise<LiveRound | undefined>;
+  /** Ids of rounds started and not finished (an index kept by start and finish). */
+  unfinished(): Promise<string[]>;
   update(liveId: string, patch: Partial<Pick<LiveRound, 'index' | 'status' | 'stoppedBy'>>): Promise<void>;
   /** Frees the team's live slot; the round's standings stay readable. */
   finish(live: LiveRound): Promise<void>;
@@ -87,7 +97,7 @@ export interface ReportRepo {
 /** Everything the engine keeps, behind ports so core never imports a Redis client. */
 export interface QuizStore {
   teams: TeamRepo;
-  claims: Claims;
+  steps: StepRepo;
   rounds: RoundRepo;
   lives: LiveRepo;
   boards: BoardRepo;

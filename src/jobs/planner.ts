@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { dailyCron, weeklyCron } from '../core/local-time.js';
 import type { Team } from '../core/model.js';
-import type { Clock, JobPlanner } from '../core/ports.js';
+import type { Clock, JobPlanner, RecoveryJob } from '../core/ports.js';
 import { JOB_ATTEMPTS, jobIds } from './queue-names.js';
 
 const retries = { attempts: JOB_ATTEMPTS, backoff: { type: 'platform' } };
@@ -10,6 +11,9 @@ const keep = { removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail
 
 /** The engine's JobPlanner on BullMQ: job schedulers per team, delayed jobs with deterministic ids. */
 export class BullJobPlanner implements JobPlanner {
+  /** Recovery jobs of one start share this, so a later start can queue them again. */
+  private readonly start = randomUUID().slice(0, 8);
+
   constructor(
     private readonly queue: Queue,
     private readonly clock: Clock,
@@ -59,6 +63,17 @@ export class BullJobPlanner implements JobPlanner {
       { liveId, index },
       { jobId: jobIds.next(liveId, index), delay: this.delayUntil(at), ...retries, ...keep },
     );
+  }
+
+  async recover(job: RecoveryJob): Promise<void> {
+    const { name, ...data } = job;
+    const key = 'roundId' in data ? data.roundId : `${data.liveId}-${data.index}`;
+    await this.queue.add(name, data, {
+      jobId: `recover-${this.start}-${name}-${key}`,
+      ...retries,
+      removeOnComplete: { age: 3600 },
+      removeOnFail: keep.removeOnFail,
+    });
   }
 
   private delayUntil(at: number): number {

@@ -5,7 +5,8 @@ export type QuizJob =
   | { name: 'daily'; data: { teamId: string; at?: number } }
   | { name: 'weekly'; data: { teamId: string; at?: number; scope?: 'last' | 'current' } }
   | { name: 'close'; data: { roundId: string } }
-  | { name: 'next'; data: { liveId: string; index: number } };
+  | { name: 'next'; data: { liveId: string; index: number } }
+  | { name: 'question'; data: { roundId: string } };
 
 export type QuizJobName = QuizJob['name'];
 

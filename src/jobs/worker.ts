@@ -25,6 +25,21 @@ function subjectOf(job: MinimalJob): { team?: string; round?: string; live?: str
   return data.liveId ? { live: data.liveId } : {};
 }
 
+/**
+ * How fast a job whose worker died runs again. The worker renews each job's lock every
+ * second for 4 s; every 2 s one worker's check marks active jobs, and moves back to the queue
+ * those it marked last time whose lock has lapsed — so a dead worker's job is queued again
+ * at most max(2 × 2 s, 4 s + 2 s) = 6 s after it died. Only an event loop blocked for 3 s
+ * (4 s lock − 1 s renewal) makes a false stall; see README on what that costs. A job stalled
+ * up to 5 times (crash loops, rolling restarts) goes back to the queue; a 6th fails it.
+ */
+export const STALL_SETTINGS = {
+  lockDuration: 4000,
+  lockRenewTime: 1000,
+  stalledInterval: 2000,
+  maxStalledCount: 5,
+} as const;
+
 /** Runs every engine job: daily post, round close, next live question, weekly announcement. */
 export function createQuizWorker(
   engine: QuizEngine,
@@ -46,11 +61,19 @@ export function createQuizWorker(
           return engine.closeRound(data.roundId);
         case 'next':
           return engine.askLiveQuestion(data.liveId, data.index);
+        case 'question':
+          return engine.resumeQuestion(data.roundId);
         default:
           throw new Error(`unknown job ${job.name}`);
       }
     },
-    { connection, concurrency: 50, settings: { backoffStrategy: platformBackoff }, ...options },
+    {
+      connection,
+      concurrency: 50,
+      settings: { backoffStrategy: platformBackoff },
+      ...STALL_SETTINGS,
+      ...options,
+    },
   );
   worker.on('completed', (job) => {
     const ms = job.finishedOn && job.processedOn ? job.finishedOn - job.processedOn : undefined;

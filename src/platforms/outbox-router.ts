@@ -1,5 +1,5 @@
 import type { Platform, Team } from '../core/model.js';
-import type { Outbox } from '../core/ports.js';
+import type { Outbox, PostReceipt, PostStep } from '../core/ports.js';
 import type { View } from '../core/view.js';
 
 /** Sends each team's posts through the adapter of its platform. */
@@ -10,8 +10,8 @@ export class OutboxRouter implements Outbox {
     this.outboxes.set(platform, outbox);
   }
 
-  post(team: Team, view: View): Promise<string> {
-    return this.for(team).post(team, view);
+  post(team: Team, view: View, step: PostStep): Promise<PostReceipt> {
+    return this.for(team).post(team, view, step);
   }
 
   update(team: Team, messageRef: string, view: View): Promise<void> {

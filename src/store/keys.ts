@@ -9,7 +9,12 @@ export class Keys {
   teams = () => `${this.prefix}teams`;
   workspaceTeams = (platform: string, workspaceId: string) =>
     `${this.prefix}workspace:${platform}:${workspaceId}`;
-  claim = (name: string) => `${this.prefix}claim:${name}`;
+  step = (stepId: string) => `${this.prefix}step:${stepId}`;
+  stepLease = (stepId: string) => `${this.prefix}step:${stepId}:lease`;
+  /** Open rounds by close time, so start-up finds overdue ones without a scan. */
+  openRounds = () => `${this.prefix}rounds:open`;
+  /** Live rounds started and not finished. */
+  unfinishedLives = () => `${this.prefix}lives:unfinished`;
 
   round = (roundId: string) => `${this.prefix}round:${roundId}`;
   answers = (roundId: string) => `${this.prefix}round:${roundId}:answers`;

@@ -18,7 +18,11 @@ export class RedisLiveRepo implements LiveRepo {
     const slot = this.keys.liveSlot(live.teamId);
     for (let attempt = 0; attempt < 3; attempt++) {
       if ((await this.redis.set(slot, live.id, 'EX', SLOT_TTL_SECONDS, 'NX')) === 'OK') {
-        await this.redis.set(this.keys.live(live.id), JSON.stringify(live), 'EX', LIVE_RETENTION_SECONDS);
+        await this.redis
+          .multi()
+          .set(this.keys.live(live.id), JSON.stringify(live), 'EX', LIVE_RETENTION_SECONDS)
+          .sadd(this.keys.unfinishedLives(), live.id)
+          .exec();
         return { started: true };
       }
       const running = await this.runningIn(live.teamId);
@@ -37,6 +41,10 @@ export class RedisLiveRepo implements LiveRepo {
     return liveId ? this.get(liveId) : undefined;
   }
 
+  async unfinished(): Promise<string[]> {
+    return this.redis.smembers(this.keys.unfinishedLives());
+  }
+
   async update(
     liveId: string,
     patch: Partial<Pick<LiveRound, 'index' | 'status' | 'stoppedBy'>>,
@@ -48,6 +56,7 @@ export class RedisLiveRepo implements LiveRepo {
 
   async finish(live: LiveRound): Promise<void> {
     await this.update(live.id, { status: 'finished' });
+    await this.redis.srem(this.keys.unfinishedLives(), live.id);
     // Free the slot only if it still belongs to this round.
     const slot = this.keys.liveSlot(live.teamId);
     if ((await this.redis.get(slot)) === live.id) await this.redis.del(slot);

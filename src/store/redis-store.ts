@@ -1,12 +1,12 @@
 import type { Redis } from 'ioredis';
 import type { QuizStore } from '../core/store-ports.js';
 import { RedisBoardRepo } from './board-repo.js';
-import { RedisClaims } from './claims.js';
 import { Keys } from './keys.js';
 import { RedisLiveRepo } from './live-repo.js';
 import { RedisReportRepo } from './report-repo.js';
 import { RedisRoundRepo } from './round-repo.js';
 import { defineScripts } from './scripts.js';
+import { RedisStepRepo } from './step-repo.js';
 import { RedisTeamRepo } from './team-repo.js';
 
 export const DEFAULT_PREFIX = 'k8sq:';
@@ -17,7 +17,7 @@ export function createRedisStore(redis: Redis, prefix = DEFAULT_PREFIX): QuizSto
   const keys = new Keys(prefix);
   return {
     teams: new RedisTeamRepo(redis, keys),
-    claims: new RedisClaims(redis, keys),
+    steps: new RedisStepRepo(redis, keys),
     rounds: new RedisRoundRepo(redis, keys),
     lives: new RedisLiveRepo(redis, keys),
     boards: new RedisBoardRepo(redis, keys),

@@ -21,8 +21,8 @@ export class RedisRoundRepo implements RoundRepo {
     const flat = (await runScript(
       this.redis,
       'createRound',
-      [this.keys.round(init.id)],
-      roundToFields(init),
+      [this.keys.round(init.id), this.keys.openRounds()],
+      [init.id, init.closesAt, ...roundToFields(init)],
     )) as string[];
     const round = roundFromHash(pairsToHash(flat));
     if (!round) throw new Error(`round ${init.id} was not stored`);
@@ -35,8 +35,12 @@ export class RedisRoundRepo implements RoundRepo {
     return roundFromHash(await this.redis.hgetall(this.keys.round(roundId)));
   }
 
-  async setMessageRef(roundId: string, ref: string): Promise<void> {
-    await this.redis.hset(this.keys.round(roundId), 'messageRef', ref);
+  async open(): Promise<{ roundId: string; closesAt: number }[]> {
+    const flat = await this.redis.zrange(this.keys.openRounds(), 0, -1, 'WITHSCORES');
+    const open: { roundId: string; closesAt: number }[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2)
+      open.push({ roundId: flat[i] as string, closesAt: Number(flat[i + 1]) });
+    return open;
   }
 
   async recordAnswer(
@@ -96,6 +100,7 @@ export class RedisRoundRepo implements RoundRepo {
       k.weekTally(round.teamId, round.week),
       k.weekStreaks(round.teamId, round.week),
       round.liveId ? k.liveScores(round.liveId) : k.results(roundId),
+      k.openRounds(),
     ];
     const args = [k.statsPrefix(round.teamId), JSON.stringify(scoring), ROUND_RETENTION_SECONDS];
     const reply = (await runScript(this.redis, 'closeRound', keys, args)) as [number, string] | null;

@@ -3,10 +3,14 @@ import type { Redis } from 'ioredis';
 
 /** The atomic operations, one Lua file each under store/lua/. */
 const SCRIPTS = {
-  createRound: { file: 'create-round.lua', keys: 1 },
+  createRound: { file: 'create-round.lua', keys: 2 },
   recordAnswer: { file: 'record-answer.lua', keys: 5 },
-  closeRound: { file: 'close-round.lua', keys: 11 },
+  closeRound: { file: 'close-round.lua', keys: 12 },
   recordReport: { file: 'record-report.lua', keys: 2 },
+  beginStep: { file: 'begin-step.lua', keys: 1 },
+  advanceStep: { file: 'advance-step.lua', keys: 1 },
+  renewLease: { file: 'renew-lease.lua', keys: 1 },
+  releaseLease: { file: 'release-lease.lua', keys: 1 },
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;

@@ -1,9 +1,9 @@
 import { REST } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Team } from '../../src/core/model.js';
-import { DeliveryError } from '../../src/core/ports.js';
+import { DeliveryError, type PostStep } from '../../src/core/ports.js';
 import type { View } from '../../src/core/view.js';
-import { DiscordOutbox } from '../../src/platforms/discord/outbox.js';
+import { DiscordOutbox, nonceOf } from '../../src/platforms/discord/outbox.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { buttonsOf } from '../fakes/discord/fake-state.js';
 import { testTeam } from '../support/teams.js';
@@ -34,8 +34,16 @@ afterAll(async () => {
   await fake.close();
 });
 
+let steps = 0;
+/** A fresh step each time, as the engine gives every post its own. */
+const step = (id = `post:test-${++steps}`, retry = false): PostStep => ({
+  id,
+  intendedAt: Date.now(),
+  retry,
+});
+
 const postError = async (): Promise<DeliveryError> => {
-  const error = await outbox.post(team, view).catch((e: unknown) => e);
+  const error = await outbox.post(team, view, step()).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(DeliveryError);
   return error as DeliveryError;
 };
@@ -43,7 +51,7 @@ const channelPosts = () => fake.requestsTo('POST', new RegExp(`/channels/${CHANN
 
 describe('DiscordOutbox', () => {
   test('GIVEN a view THEN it is posted to the team channel with mentions disabled, and the ref updates it', async () => {
-    const ref = await outbox.post(team, view);
+    const { ref } = await outbox.post(team, view, step());
     const [message] = fake.channelMessages(CHANNEL).filter((m) => m.id === ref);
     expect(message?.allowed_mentions).toEqual({ parse: [] });
     expect(message?.embeds[0]?.description).toContain('@everyone');
@@ -53,6 +61,30 @@ describe('DiscordOutbox', () => {
     });
     expect(buttonsOf(message).map((b) => b.disabled)).toEqual([true]);
     expect(message?.edits).toBe(1);
+  });
+
+  test('GIVEN one step posted twice THEN both calls carry its nonce with enforce_nonce, and Discord keeps one message', async () => {
+    const before = fake.channelMessages(CHANNEL).length;
+    const first = await outbox.post(team, view, step('reveal:r-twice'));
+    const again = await outbox.post(team, view, step('reveal:r-twice', true));
+    expect(again.ref).toBe(first.ref);
+    expect(fake.channelMessages(CHANNEL).length - before).toBe(1);
+    const bodies = fake
+      .requestsTo('POST', /\/messages$/)
+      .slice(-2)
+      .map((r) => r.body);
+    expect(bodies).toEqual([
+      expect.objectContaining({ nonce: nonceOf('reveal:r-twice', 0), enforce_nonce: true }),
+      expect.objectContaining({ nonce: nonceOf('reveal:r-twice', 0), enforce_nonce: true }),
+    ]);
+  });
+
+  test('GIVEN step ids THEN nonces fit Discord’s 25 characters and differ per step and part', () => {
+    const nonces = ['post:day-20261126-abc', 'reveal:day-20261126-abc', 'weekly:slack:W:C:2026-W48'].flatMap(
+      (id) => [0, 1, 12].map((part) => nonceOf(id, part)),
+    );
+    expect(new Set(nonces).size).toBe(nonces.length);
+    for (const nonce of nonces) expect(nonce.length).toBeLessThanOrEqual(25);
   });
 
   test('GIVEN the channel answers 403 Missing Permissions THEN a permanent "forbidden" fault, asked once', async () => {
@@ -96,7 +128,7 @@ describe('DiscordOutbox', () => {
       },
     });
     const started = Date.now();
-    const ref = await outbox.post(team, view);
+    const { ref } = await outbox.post(team, view, step());
     expect(ref).toMatch(/^\d+$/);
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
     expect(channelPosts() - before).toBe(2);
@@ -104,7 +136,7 @@ describe('DiscordOutbox', () => {
 
   test('GIVEN Discord unreachable THEN a transient fault', async () => {
     const down = new REST({ api: 'http://127.0.0.1:9/api', retries: 0, timeout: 2000 }).setToken('x');
-    const error = await new DiscordOutbox(down, logger).post(team, view).catch((e: unknown) => e);
+    const error = await new DiscordOutbox(down, logger).post(team, view, step()).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'transient' });
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Team } from '../../src/core/model.js';
-import { DeliveryError } from '../../src/core/ports.js';
+import { DeliveryError, type PostStep } from '../../src/core/ports.js';
 import type { View } from '../../src/core/view.js';
 import { SlackOutbox } from '../../src/platforms/slack/outbox.js';
 import { outboxClient } from '../../src/platforms/slack/web-client.js';
@@ -10,6 +10,14 @@ import { recordingLogger } from './support.js';
 
 const team = (channelId: string): Team =>
   testTeam({ platform: 'slack', workspaceId: 'T0001', channelId }, { timezone: 'UTC' });
+
+let steps = 0;
+/** A fresh step each time, as the engine gives every post its own. */
+const step = (id = `post:test-${++steps}`, retry = false, intendedAt = Date.now()): PostStep => ({
+  id,
+  intendedAt,
+  retry,
+});
 
 const view: View = {
   visibility: 'channel',
@@ -38,8 +46,12 @@ describe('Slack outbox (real WebClient, fake Slack)', () => {
   };
 
   it('GIVEN a post THEN chat.postMessage to the team channel, and its ts is the reference chat.update replaces', async () => {
-    const ref = await outbox.post(team('C1'), view);
+    const { ref } = await outbox.post(team('C1'), view, step('post:d1'));
     const message = fake.state.messages.find((m) => m.ts === ref);
+    expect(message?.metadata).toEqual({
+      event_type: 'k8s_quiz_post',
+      event_payload: { step: 'post:d1', part: 0 },
+    });
     expect(message?.channel).toBe('C1');
     expect(JSON.stringify(message?.blocks)).toContain('k8sq:a:d1:0');
     await outbox.update(team('C1'), ref, {
@@ -53,7 +65,7 @@ describe('Slack outbox (real WebClient, fake Slack)', () => {
   it('GIVEN `ratelimited` with Retry-After: 2 THEN a transient fault carrying 2,000 ms, and no retry of its own', async () => {
     fake.fail('chat.postMessage', { status: 429, error: 'ratelimited', retryAfter: 2 });
     const before = fake.callsOf('chat.postMessage').length;
-    const error = await failure(outbox.post(team('C1'), view));
+    const error = await failure(outbox.post(team('C1'), view, step()));
     expect(error.kind).toBe('transient');
     expect(error.retryAfterMs).toBe(2000);
     expect(fake.callsOf('chat.postMessage').length).toBe(before + 1);
@@ -61,9 +73,9 @@ describe('Slack outbox (real WebClient, fake Slack)', () => {
 
   it('GIVEN a 5xx or a Slack-side error THEN a transient fault', async () => {
     fake.fail('chat.postMessage', { status: 503, error: 'service_unavailable' });
-    expect((await failure(outbox.post(team('C1'), view))).kind).toBe('transient');
+    expect((await failure(outbox.post(team('C1'), view, step()))).kind).toBe('transient');
     fake.fail('chat.postMessage', { status: 200, error: 'internal_error' });
-    expect((await failure(outbox.post(team('C1'), view))).kind).toBe('transient');
+    expect((await failure(outbox.post(team('C1'), view, step()))).kind).toBe('transient');
   });
 
   it('GIVEN channel_not_found, not_in_channel or is_archived THEN a permanent fault: the channel is gone', async () => {
@@ -74,7 +86,7 @@ describe('Slack outbox (real WebClient, fake Slack)', () => {
     ] as const;
     for (const [channel, trouble] of cases) {
       fake.state.channels.set(channel, trouble);
-      const error = await failure(outbox.post(team(channel), view));
+      const error = await failure(outbox.post(team(channel), view, step()));
       expect([error.kind, error.reason, error.message]).toEqual([
         'permanent',
         'gone',
@@ -85,7 +97,7 @@ describe('Slack outbox (real WebClient, fake Slack)', () => {
 
   it('GIVEN a scope the install lacks THEN a permanent fault: forbidden', async () => {
     fake.fail('chat.postMessage', { error: 'missing_scope' });
-    const error = await failure(outbox.post(team('C1'), view));
+    const error = await failure(outbox.post(team('C1'), view, step()));
     expect([error.kind, error.reason]).toEqual(['permanent', 'forbidden']);
   });
 
@@ -100,6 +112,61 @@ describe('Slack outbox (real WebClient, fake Slack)', () => {
       outboxClient('xoxb-test-token', 'http://127.0.0.1:9/api/', logger),
       logger,
     );
-    expect((await failure(offline.post(team('C1'), view))).kind).toBe('transient');
+    expect((await failure(offline.post(team('C1'), view, step()))).kind).toBe('transient');
+  });
+
+  describe('a retried step', () => {
+    it('GIVEN the post is in the channel THEN it is found by its metadata and not posted again', async () => {
+      const intendedAt = Date.now();
+      const first = await outbox.post(team('C2'), view, step('reveal:r-found', false, intendedAt));
+      const posts = fake.callsOf('chat.postMessage').length;
+      const again = await outbox.post(team('C2'), view, step('reveal:r-found', true, intendedAt));
+      expect(again).toEqual({ ref: first.ref, found: true });
+      expect(fake.callsOf('chat.postMessage').length).toBe(posts);
+      const lookup = fake.callsOf('conversations.history').at(-1);
+      expect(lookup?.params).toMatchObject({ channel: 'C2', include_all_metadata: 'true' });
+      expect(Number(lookup?.params.oldest)).toBeLessThanOrEqual(intendedAt / 1000);
+    });
+
+    it('GIVEN the post never reached Slack THEN the lookup finds nothing and it is posted once', async () => {
+      const before = fake.state.messages.filter((m) => m.channel === 'C2').length;
+      const receipt = await outbox.post(team('C2'), view, step('reveal:r-lost', true));
+      expect(receipt.found).toBe(false);
+      expect(fake.state.messages.filter((m) => m.channel === 'C2').length - before).toBe(1);
+    });
+
+    it('GIVEN a private channel THEN the lookup needs groups:history, which the manifest grants', async () => {
+      fake.state.privateChannels.add('G1');
+      const first = await outbox.post(team('G1'), view, step('reveal:r-private'));
+      const again = await outbox.post(team('G1'), view, step('reveal:r-private', true));
+      expect(again).toEqual({ ref: first.ref, found: true });
+    });
+
+    it('GIVEN the history lookup is rate limited THEN a transient fault and nothing posted', async () => {
+      fake.fail('conversations.history', { status: 429, error: 'ratelimited', retryAfter: 1 });
+      const posts = fake.callsOf('chat.postMessage').length;
+      const error = await failure(outbox.post(team('C2'), view, step('reveal:r-limited', true)));
+      expect([error.kind, error.retryAfterMs]).toEqual(['transient', 1000]);
+      expect(fake.callsOf('chat.postMessage').length).toBe(posts);
+    });
+  });
+});
+
+describe('Slack outbox without channels:history', () => {
+  it('GIVEN a retried step and the lookup refused (missing_scope) THEN it posts again and logs that a duplicate is possible', async () => {
+    const fake = await FakeSlack.start({ scopes: ['commands', 'chat:write', 'users:read'] });
+    try {
+      const logger = recordingLogger();
+      const outbox = new SlackOutbox(outboxClient('xoxb-test-token', fake.apiUrl, logger), logger);
+      await outbox.post(team('C1'), view, step('reveal:r-blind'));
+      const again = await outbox.post(team('C1'), view, step('reveal:r-blind', true));
+      expect(again.found).toBe(false);
+      expect(fake.callsOf('conversations.history').at(-1)?.reply.error).toBe('missing_scope');
+      expect(fake.state.messages).toHaveLength(2);
+      const warnings = logger.lines.filter((l) => l.level === 'warn' && l.msg?.includes('duplicate'));
+      expect(warnings).toHaveLength(1);
+    } finally {
+      await fake.stop();
+    }
   });
 });

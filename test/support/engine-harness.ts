@@ -7,7 +7,7 @@ import { loadBank } from '../../src/content/load-bank.js';
 import { QuizEngine } from '../../src/core/engine.js';
 import type { Actor, Team } from '../../src/core/model.js';
 import { teamIdOf } from '../../src/core/model.js';
-import type { Clock, DeliveryError, Outbox } from '../../src/core/ports.js';
+import type { Clock, DeliveryError, Outbox, PostReceipt, PostStep } from '../../src/core/ports.js';
 import type { View } from '../../src/core/view.js';
 import { BullJobPlanner } from '../../src/jobs/planner.js';
 import { QUIZ_QUEUE } from '../../src/jobs/queue-names.js';
@@ -28,6 +28,7 @@ export interface Posted {
   team: string;
   ref: string;
   view: View;
+  step?: PostStep;
 }
 
 /** Records what the engine sends a channel; can be told to fail like a platform would. */
@@ -36,12 +37,12 @@ export class RecordingOutbox implements Outbox {
   updates: Posted[] = [];
   failNext: DeliveryError[] = [];
 
-  async post(team: Team, view: View): Promise<string> {
+  async post(team: Team, view: View, step: PostStep): Promise<PostReceipt> {
     const fault = this.failNext.shift();
     if (fault) throw fault;
     const ref = `msg-${this.posts.length + 1}`;
-    this.posts.push({ team: team.id, ref, view });
-    return ref;
+    this.posts.push({ team: team.id, ref, view, step });
+    return { ref, found: false };
   }
 
   async update(team: Team, ref: string, view: View): Promise<void> {

@@ -1,15 +1,16 @@
 import type { EngineContext } from '../context.js';
-import { deliverOnce } from '../delivery.js';
+import { deliverPost } from '../delivery.js';
 import { atLocalTime, isoWeek, localDate, nextLocalTime } from '../local-time.js';
 import type { Team } from '../model.js';
 import { pickDailyQuiz } from '../rotation.js';
 import type { Round } from '../round.js';
 import { dailyRoundId } from '../round-ids.js';
+import { type PostOutcome, stepIds } from '../step.js';
 import { teamText } from '../team-locale.js';
 import { questionView } from '../views/question-view.js';
 import { tellNoItems } from './no-items.js';
 
-export type DailyOutcome = 'posted' | 'already-posted' | 'skipped' | 'refused';
+export type DailyOutcome = PostOutcome;
 
 /**
  * The daily job: one question per team and local date, whatever the number of runs.
@@ -24,18 +25,21 @@ export async function postDaily(ctx: EngineContext, teamId: string, at: number):
     await tellNoItems(ctx, team, at);
     return 'skipped';
   }
+  return postDailyQuestion(ctx, team, round);
+}
+
+/** Posts a daily round's question as its delivery step, then schedules the close. */
+export async function postDailyQuestion(ctx: EngineContext, team: Team, round: Round): Promise<DailyOutcome> {
   const quiz = ctx.bank.quiz(round.quizId);
   if (!quiz) return 'skipped';
   const { t, category } = teamText(ctx, team);
-  const delivery = await deliverOnce(ctx, team, `post:${round.id}`, () =>
-    ctx.outbox.post(team, questionView({ quiz, round, team, t, categoryName: category(quiz.category) })),
-  );
-  if (delivery.status === 'refused') return 'refused';
-  if (delivery.status === 'sent') await ctx.store.rounds.setMessageRef(round.id, delivery.value);
-  // Both are idempotent, so a run after a crash completes what the first one started.
-  await ctx.store.rounds.markDailyPosted(round);
-  await ctx.planner.closeRoundAt(round.id, round.closesAt);
-  return delivery.status === 'sent' ? 'posted' : 'already-posted';
+  const view = questionView({ quiz, round, team, t, categoryName: category(quiz.category) });
+  const delivery = await deliverPost(ctx, team, stepIds.question(round.id), view, async () => {
+    // Both are idempotent, so a run after a crash completes what the first one started.
+    await ctx.store.rounds.markDailyPosted(round);
+    await ctx.planner.closeRoundAt(round.id, round.closesAt);
+  });
+  return delivery.outcome;
 }
 
 async function dailyRoundFor(ctx: EngineContext, team: Team, at: number): Promise<Round | undefined> {

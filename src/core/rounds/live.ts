@@ -1,22 +1,28 @@
 import type { EngineContext } from '../context.js';
-import { deliverOnce } from '../delivery.js';
+import { deliverPost } from '../delivery.js';
 import type { LiveRound } from '../live-round.js';
 import { isoWeek, localDate } from '../local-time.js';
 import type { Round } from '../round.js';
 import { liveRoundId } from '../round-ids.js';
+import { type PostOutcome, stepIds } from '../step.js';
 import { teamText } from '../team-locale.js';
 import { standingsView } from '../views/board-views.js';
 import { questionView } from '../views/question-view.js';
 
+export type LiveOutcome = { question: PostOutcome } | { standings: PostOutcome } | 'finished';
+
 /** The `next` job: asks question `index` of a live round, or ends the round. */
-export async function askLiveQuestion(ctx: EngineContext, liveId: string, index: number): Promise<void> {
+export async function askLiveQuestion(
+  ctx: EngineContext,
+  liveId: string,
+  index: number,
+): Promise<LiveOutcome> {
   const live = await ctx.store.lives.get(liveId);
-  if (!live || live.status === 'finished') return;
+  if (!live || live.status === 'finished') return 'finished';
   const team = await ctx.store.teams.get(live.teamId);
   const quiz = ctx.bank.quiz(live.quizIds[index] ?? '');
   if (!team || !quiz || live.status === 'stopping' || index >= live.quizIds.length) {
-    await finishLive(ctx, live);
-    return;
+    return { standings: await finishLive(ctx, live) };
   }
   const now = ctx.clock.now();
   const round = await ctx.store.rounds.create({
@@ -45,13 +51,11 @@ export async function askLiveQuestion(ctx: EngineContext, liveId: string, index:
     categoryName: category(quiz.category),
     live: progressOf(live, index),
   });
-  const delivery = await deliverOnce(ctx, team, `post:${round.id}`, () => ctx.outbox.post(team, view));
-  if (delivery.status === 'refused') {
-    await finishLive(ctx, live);
-    return;
-  }
-  if (delivery.status === 'sent') await ctx.store.rounds.setMessageRef(round.id, delivery.value);
-  await ctx.planner.closeRoundAt(round.id, round.closesAt);
+  const delivery = await deliverPost(ctx, team, stepIds.question(round.id), view, () =>
+    ctx.planner.closeRoundAt(round.id, round.closesAt),
+  );
+  if (delivery.outcome === 'refused') await finishLive(ctx, live);
+  return { question: delivery.outcome };
 }
 
 /** After a live question's reveal: the next question after a short pause, or the standings. */
@@ -68,16 +72,17 @@ export async function afterLiveQuestion(ctx: EngineContext, round: Round): Promi
 }
 
 /** Posts the standings once and frees the channel for the next round. */
-export async function finishLive(ctx: EngineContext, live: LiveRound): Promise<void> {
+export async function finishLive(ctx: EngineContext, live: LiveRound): Promise<PostOutcome> {
   const team = await ctx.store.teams.get(live.teamId);
+  let outcome: PostOutcome = 'skipped';
   if (team) {
     const { t } = teamText(ctx, team);
     const standings = await ctx.store.lives.standings(live.id, team.id);
-    await deliverOnce(ctx, team, `standings:${live.id}`, () =>
-      ctx.outbox.post(team, standingsView(standings, t, live.stoppedBy)),
-    );
+    const view = standingsView(standings, t, live.stoppedBy);
+    outcome = (await deliverPost(ctx, team, stepIds.standings(live.id), view)).outcome;
   }
   await ctx.store.lives.finish(live);
+  return outcome;
 }
 
 /** Position of a live question in its round, for titles and footers. */

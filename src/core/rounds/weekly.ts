@@ -1,6 +1,7 @@
 import type { EngineContext } from '../context.js';
-import { deliverOnce } from '../delivery.js';
+import { deliverPost } from '../delivery.js';
 import { isoWeek, previousIsoWeek } from '../local-time.js';
+import { type PostOutcome, stepIds } from '../step.js';
 import { teamText } from '../team-locale.js';
 import { weeklyView } from '../views/weekly-view.js';
 
@@ -16,7 +17,7 @@ export async function postWeekly(
   teamId: string,
   at: number,
   scope: WeeklyScope = 'last',
-): Promise<'posted' | 'already' | 'skipped'> {
+): Promise<PostOutcome> {
   const team = await ctx.store.teams.get(teamId);
   if (!team || team.settings.paused) return 'skipped';
   const current = scope === 'current';
@@ -40,7 +41,6 @@ export async function postWeekly(
     ...(standing ? { teamRank: { standing, of: standings.length } } : {}),
     ...(longestStreak ? { longestStreak } : {}),
   });
-  const claim = current ? `weekly-so-far:${team.id}:${week}:${at}` : `weekly:${team.id}:${week}`;
-  const delivery = await deliverOnce(ctx, team, claim, () => ctx.outbox.post(team, view));
-  return delivery.status === 'sent' ? 'posted' : delivery.status === 'already' ? 'already' : 'skipped';
+  const step = current ? stepIds.weeklySoFar(team.id, week, at) : stepIds.weekly(team.id, week);
+  return (await deliverPost(ctx, team, step, view)).outcome;
 }

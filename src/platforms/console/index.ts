@@ -63,7 +63,7 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
       posted += 1;
       show(view);
       remember(view, ref);
-      return ref;
+      return { ref, found: false };
     },
     async update(_team: Team, ref: string, view: View) {
       const at = messages.findIndex((m) => m.ref === ref);

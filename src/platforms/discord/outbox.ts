@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { type APIMessage, type REST, Routes } from 'discord.js';
 import type { Team } from '../../core/model.js';
-import type { Logger, Outbox } from '../../core/ports.js';
+import type { Logger, Outbox, PostReceipt, PostStep } from '../../core/ports.js';
 import type { View } from '../../core/view.js';
 import { deliveryErrorOf, isUnknownMessage } from './delivery-errors.js';
 import { type DiscordMessage, renderView } from './render.js';
@@ -11,9 +12,19 @@ export const NO_MENTIONS = { parse: [] as [] };
 const bodyOf = (message: DiscordMessage) => ({ ...message, allowed_mentions: NO_MENTIONS });
 
 /**
+ * The nonce of one message of a step (Discord allows 25 characters): 80 bits of the step id's
+ * hash and the part's index. With `enforce_nonce`, Discord answers a repeated nonce with the
+ * message it already created instead of a second one (for a few minutes — far longer than a retry).
+ */
+export function nonceOf(stepId: string, part: number): string {
+  return `${createHash('sha256').update(stepId).digest('hex').slice(0, 20)}p${part}`;
+}
+
+/**
  * Scheduled posts (daily question, reveal, weekly announcement) through the REST API, so they
  * need no gateway session. The message reference is the comma-joined ids of the messages one
- * View became (one, unless its text needed more than Discord allows in a message).
+ * View became (one, unless its text needed more than Discord allows in a message). Every message
+ * carries its step's nonce, so a retried step gets back what Discord already has.
  */
 export class DiscordOutbox implements Outbox {
   constructor(
@@ -21,19 +32,20 @@ export class DiscordOutbox implements Outbox {
     private readonly logger: Logger,
   ) {}
 
-  async post(team: Team, view: View): Promise<string> {
+  async post(team: Team, view: View, step: PostStep): Promise<PostReceipt> {
     const ids: string[] = [];
     try {
-      for (const message of renderView(view)) {
+      for (const [part, message] of renderView(view).entries()) {
         const sent = (await this.rest.post(Routes.channelMessages(team.address.channelId), {
-          body: bodyOf(message),
+          body: { ...bodyOf(message), nonce: nonceOf(step.id, part), enforce_nonce: true },
         })) as APIMessage;
         ids.push(sent.id);
       }
     } catch (error) {
       throw deliveryErrorOf(error);
     }
-    return ids.join(',');
+    // Discord does not say whether it created the message or returned the one it had.
+    return { ref: ids.join(','), found: false };
   }
 
   async update(team: Team, messageRef: string, view: View): Promise<void> {

@@ -3,12 +3,13 @@
 -- KEYS[5] round's player names hash, KEYS[6] team names hash, KEYS[7] weekly board,
 -- KEYS[8] all-time board, KEYS[9] team's weekly category tally hash,
 -- KEYS[10] team's weekly zset of the longest streak each player reached,
--- KEYS[11] live round scores zset (or KEYS[4] for a daily round).
+-- KEYS[11] live round scores zset (or KEYS[4] for a daily round), KEYS[12] open-rounds zset.
 -- ARGV[1] stats key prefix (player id is appended), ARGV[2] scoring JSON, ARGV[3] retention (s).
 -- Not cluster-safe: player stats keys are derived here (one Redis, as deployed).
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return false end
 if status == 'closed' then return {0, redis.call('GET', KEYS[4])} end
+redis.call('ZREM', KEYS[12], redis.call('HGET', KEYS[1], 'id'))
 
 local r = {}
 local flat = redis.call('HGETALL', KEYS[1])

@@ -27,6 +27,20 @@ export interface Fault {
 }
 
 /**
+ * Something to do at a chosen call — the crash-point tests kill the bot there. `arrived`: the
+ * call reached the fake, which neither applies nor answers it; `applied`: the fake has applied
+ * it (the message exists) and the hook runs before the answer is written.
+ */
+export interface CallHook {
+  method: string;
+  path: RegExp;
+  when: 'arrived' | 'applied';
+  /** A further test on the request, e.g. which message is posted. */
+  match?: (request: RestRequest) => boolean;
+  run: () => void | Promise<void>;
+}
+
+/**
  * A small Discord for tests on 127.0.0.1: `/api/v10/*` over HTTP (every request recorded) and
  * the gateway WebSocket on the same port. `GET /gateway/bot` names that WebSocket, so a
  * discord.js client pointed at `apiUrl` finds the whole fake by itself.
@@ -36,6 +50,7 @@ export class FakeDiscord {
   readonly state: FakeState;
   readonly gateway: FakeGateway;
   private readonly faults: Required<Fault>[] = [];
+  private readonly hooks: CallHook[] = [];
   private readonly rest: RestContext;
   private port = 0;
 
@@ -111,6 +126,11 @@ export class FakeDiscord {
     this.faults.length = 0;
   }
 
+  /** Runs `hook` once, at the first call it matches. */
+  onCall(hook: CallHook): void {
+    this.hooks.push(hook);
+  }
+
   /** Sends INTERACTION_CREATE over the gateway; Discord's 3-second answer window starts now. */
   interact(payload: APIInteraction): string {
     this.state.interactions.set(payload.id, { payload, dispatchedAt: Date.now() });
@@ -165,10 +185,20 @@ export class FakeDiscord {
       body: text ? JSON.parse(text) : undefined,
       authorization: req.headers.authorization,
     };
+    const hook = this.takeHook(request);
+    if (hook?.when === 'arrived') {
+      await hook.run();
+      res.destroy();
+      return;
+    }
     const reply = url.pathname.startsWith('/api/v10/')
       ? (this.takeFault(request) ?? routeRest(this.rest, request))
       : { status: 404 };
     this.requests.push({ ...request, status: reply.status, at: Date.now() });
+    if (hook) {
+      await hook.run();
+      if (res.destroyed) return;
+    }
     const headers = {
       ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...reply.headers,
@@ -176,6 +206,13 @@ export class FakeDiscord {
     res
       .writeHead(reply.status, headers)
       .end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+  }
+
+  private takeHook(request: RestRequest): CallHook | undefined {
+    const at = this.hooks.findIndex(
+      (h) => h.method === request.method && h.path.test(request.path) && (h.match?.(request) ?? true),
+    );
+    return at < 0 ? undefined : this.hooks.splice(at, 1)[0];
   }
 
   private takeFault(request: RestRequest): RestReply | undefined {

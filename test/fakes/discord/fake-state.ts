@@ -27,11 +27,15 @@ export interface InteractionRecord {
 }
 
 const EPHEMERAL = 1 << 6;
+/** Discord checks an enforced nonce "in the past few minutes". */
+export const NONCE_WINDOW_MS = 5 * 60_000;
 
 /** Messages and interactions the fake has seen, with Discord's rules for replying to them. */
 export class FakeState {
   readonly messages = new Map<string, FakeMessage>();
   readonly interactions = new Map<string, InteractionRecord>();
+  /** Enforced nonces of the bot's messages: nonce → message id and when it was created. */
+  private readonly nonces = new Map<string, { id: string; at: number }>();
 
   constructor(
     readonly applicationId: string,
@@ -64,6 +68,7 @@ export class FakeState {
       components: (body.components ?? []) as APIMessage['components'],
       ...(via === 'channel' ? {} : { webhook_id: this.applicationId, application_id: this.applicationId }),
       allowed_mentions: body.allowed_mentions,
+      ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
       ephemeral: ((body.flags ?? 0) & EPHEMERAL) !== 0,
       via,
       ...(interactionId ? { interactionId } : {}),
@@ -72,6 +77,21 @@ export class FakeState {
     };
     this.messages.set(id, message);
     return message;
+  }
+
+  /**
+   * Create Message with `enforce_nonce`: a nonce seen within the window gives back the message
+   * created with it (by this author — the fake has one) instead of a second one.
+   */
+  createOrFind(channelId: string, body: MessageBody): { message: FakeMessage; created: boolean } {
+    const nonce = body.nonce === undefined ? undefined : String(body.nonce);
+    const seen = nonce && body.enforce_nonce ? this.nonces.get(nonce) : undefined;
+    const existing = seen && Date.now() - seen.at < NONCE_WINDOW_MS ? this.messages.get(seen.id) : undefined;
+    if (existing) return { message: existing, created: false };
+    const { enforce_nonce: _enforce, ...stored } = body;
+    const message = this.createMessage(channelId, stored, 'channel');
+    if (nonce && body.enforce_nonce) this.nonces.set(nonce, { id: message.id, at: Date.now() });
+    return { message, created: true };
   }
 
   editMessage(message: FakeMessage, body: MessageBody): FakeMessage {

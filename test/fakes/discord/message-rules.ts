@@ -23,6 +23,8 @@ export interface MessageBody {
   components?: Component[];
   flags?: number;
   allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[] };
+  nonce?: string | number;
+  enforce_nonce?: boolean;
 }
 
 export function messageProblems(body: MessageBody): string[] {
@@ -61,6 +63,7 @@ export function messageProblems(body: MessageBody): string[] {
       check((b.label ?? '').length <= 80, 'button label longer than 80');
     }
   }
+  check(body.nonce === undefined || String(body.nonce).length <= 25, 'nonce longer than 25');
   const empty = !body.content && embeds.length === 0 && rows.length === 0;
   check(!empty, 'cannot send an empty message');
   return problems;

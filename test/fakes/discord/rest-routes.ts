@@ -158,7 +158,8 @@ function postMessage(ctx: RestContext, req: RestRequest, [channelId]: string[]):
   const body = req.body as MessageBody;
   const refused = invalidBody(body);
   if (refused) return refused;
-  return { status: 200, body: FakeState.wire(ctx.state.createMessage(channelId ?? '', body, 'channel')) };
+  const { message } = ctx.state.createOrFind(channelId ?? '', body);
+  return { status: 200, body: FakeState.wire(message) };
 }
 
 function editMessage(ctx: RestContext, req: RestRequest, [channelId, id]: string[]): RestReply {

@@ -39,6 +39,19 @@ export interface Fault {
 }
 
 /**
+ * Something to do at a chosen Web API call — the crash-point tests kill the bot there.
+ * `arrived`: the call reached the fake, which neither applies nor answers it; `applied`: the
+ * fake has applied it (the message exists) and the hook runs before the answer is written.
+ */
+export interface CallHook {
+  method: string;
+  when: 'arrived' | 'applied';
+  /** A further test on the call's parameters, e.g. which step a post belongs to. */
+  match?: (params: Record<string, unknown>) => boolean;
+  run: () => void | Promise<void>;
+}
+
+/**
  * A small Slack on 127.0.0.1 for tests: the Web API methods the bot calls under `/api/`,
  * and response_urls under `/respond/<key>`. It checks tokens, scopes and Block Kit limits
  * like Slack does, keeps the channel messages, and records every call.
@@ -50,6 +63,7 @@ export class FakeSlack {
   /** Set by a FakeSocket: the URL apps.connections.open hands out. */
   socketUrl = '';
   private readonly faults = new Map<string, Required<Fault>[]>();
+  private readonly hooks: CallHook[] = [];
   private readonly expiredResponseUrls = new Set<string>();
   private port = 0;
 
@@ -64,6 +78,7 @@ export class FakeSlack {
       scopes: new Set(options.scopes ?? readManifest().oauth_config.scopes.bot),
       users: new Map((options.users ?? []).map((u) => [u.id, u])),
       channels: new Map(),
+      privateChannels: new Set(),
       messages: [],
       ephemerals: [],
       views: [],
@@ -92,6 +107,11 @@ export class FakeSlack {
     const list = this.faults.get(method) ?? [];
     list.push({ status: 200, error: 'fatal_error', retryAfter: 0, times: 1, ...fault });
     this.faults.set(method, list);
+  }
+
+  /** Runs `hook` once, at the first call it matches. */
+  onCall(hook: CallHook): void {
+    this.hooks.push(hook);
   }
 
   expireResponseUrl(key: string): void {
@@ -131,8 +151,19 @@ export class FakeSlack {
     const params = parseParams(raw, req.headers['content-type'] ?? '');
     const auth = req.headers.authorization ?? '';
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : String(params.token ?? '');
+    const at = this.hooks.findIndex((h) => h.method === method && (h.match?.(params) ?? true));
+    const hook = at < 0 ? undefined : this.hooks.splice(at, 1)[0];
+    if (hook?.when === 'arrived') {
+      await hook.run();
+      res.destroy();
+      return;
+    }
     const reply = this.fault(method) ?? routeApi(this.state, method, params, token, this);
     this.calls.push({ method, params, token, status: reply.status, reply: reply.body, at: Date.now() });
+    if (hook) {
+      await hook.run();
+      if (res.destroyed) return;
+    }
     send(res, reply.status, reply.body, reply.headers);
   }
 

@@ -1,5 +1,6 @@
 import { blockKitProblems } from './block-kit-rules.js';
 import { type OpenedView, openView } from './views.js';
+import { history } from './history.js';
 
 export interface FakeUser {
   id: string;
@@ -15,6 +16,8 @@ export interface FakeMessage {
   ts: string;
   text: string;
   blocks: unknown[];
+  /** Message metadata as posted (`event_type`, `event_payload`). */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
   /** Every chat.update applied, oldest first. */
   updates: { text: string; blocks: unknown[] }[];
 }
@@ -36,6 +39,8 @@ export interface SlackState {
   scopes: Set<string>;
   users: Map<string, FakeUser>;
   channels: Map<string, ChannelTrouble>;
+  /** Private channels: reading their history needs groups:history instead of channels:history. */
+  privateChannels: Set<string>;
   messages: FakeMessage[];
   ephemerals: FakeEphemeral[];
   /** Modals opened with views.open. */
@@ -48,15 +53,25 @@ export interface ApiReply {
   headers?: Record<string, string>;
 }
 
-/** Bot-token scopes each method needs (docs.slack.dev/reference/methods). */
-export const METHOD_SCOPES: Record<string, string | null> = {
+/**
+ * Bot-token scopes each method needs (docs.slack.dev/reference/methods); a pair is
+ * [public channel, private channel].
+ */
+export const METHOD_SCOPES: Record<string, string | readonly [string, string] | null> = {
   'auth.test': null,
   'chat.postMessage': 'chat:write',
   'chat.update': 'chat:write',
   'chat.postEphemeral': 'chat:write',
   'users.info': 'users:read',
   'views.open': null,
+  'conversations.history': ['channels:history', 'groups:history'],
 };
+
+function scopeNeeded(state: SlackState, method: string, params: Record<string, unknown>): string | null {
+  const needed = METHOD_SCOPES[method] ?? null;
+  if (typeof needed === 'string' || needed === null) return needed;
+  return state.privateChannels.has(String(params.channel ?? '')) ? needed[1] : needed[0];
+}
 
 const ok = (body: Record<string, unknown> = {}): ApiReply => ({ status: 200, body: { ok: true, ...body } });
 const refuse = (error: string, extra: Record<string, unknown> = {}): ApiReply => ({
@@ -83,7 +98,7 @@ export function routeApi(
   if (!(method in METHOD_SCOPES)) return refuse('unknown_method');
   if (!token) return refuse('not_authed');
   if (token !== state.botToken) return refuse('invalid_auth');
-  const needed = METHOD_SCOPES[method];
+  const needed = scopeNeeded(state, method, params);
   if (needed && !state.scopes.has(needed)) return refuse('missing_scope', { needed });
 
   switch (method) {
@@ -115,6 +130,8 @@ export function routeApi(
       return chat(state, method, params);
     case 'views.open':
       return openView(state, params);
+    case 'conversations.history':
+      return history(state, params);
     default:
       return refuse('unknown_method');
   }
@@ -146,7 +163,15 @@ function chat(state: SlackState, method: string, params: Record<string, unknown>
     message.blocks = blocks;
     return ok({ channel, ts: message.ts, text });
   }
-  const message: FakeMessage = { channel, ts: nextTs(), text, blocks, updates: [] };
+  const metadata = params.metadata as FakeMessage['metadata'] | undefined;
+  const message: FakeMessage = {
+    channel,
+    ts: nextTs(),
+    text,
+    blocks,
+    updates: [],
+    ...(metadata ? { metadata } : {}),
+  };
   state.messages.push(message);
   return ok({ channel, ts: message.ts, message: { text, blocks } });
 }

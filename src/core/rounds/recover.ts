@@ -1,0 +1,61 @@
+import type { EngineContext } from '../context.js';
+import type { RecoveryJob } from '../ports.js';
+import { liveRoundId } from '../round-ids.js';
+import { stepIds } from '../step.js';
+import { type DailyOutcome, postDailyQuestion } from './daily.js';
+import { askLiveQuestion, type LiveOutcome } from './live.js';
+
+/**
+ * At start: whatever a crash left half done runs again at once — a question whose post did
+ * not finish is posted, a round whose close time passed is closed, and a live round whose
+ * question was revealed goes on. Reads two small indexes (open rounds, unfinished live rounds),
+ * never a scan. Returns the jobs it queued.
+ */
+export async function recoverAtStart(ctx: EngineContext): Promise<RecoveryJob[]> {
+  const jobs: RecoveryJob[] = [];
+  const now = ctx.clock.now();
+  for (const { roundId, closesAt } of await ctx.store.rounds.open()) {
+    const question = await ctx.store.steps.get(stepIds.question(roundId));
+    if (question?.state !== 'done') jobs.push({ name: 'question', roundId });
+    else if (closesAt <= now) jobs.push({ name: 'close', roundId });
+  }
+  for (const liveId of await ctx.store.lives.unfinished()) {
+    const job = await nextOfLive(ctx, liveId);
+    if (job) jobs.push(job);
+  }
+  for (const job of jobs) await ctx.planner.recover(job);
+  if (jobs.length) ctx.logger.info({ jobs: jobs.length }, 'recovering interrupted rounds');
+  return jobs;
+}
+
+async function nextOfLive(ctx: EngineContext, liveId: string): Promise<RecoveryJob | undefined> {
+  const live = await ctx.store.lives.get(liveId);
+  if (!live || live.status === 'finished') return undefined;
+  // A live round holds its channel for at most an hour; one older than that is not resumed.
+  if ((await ctx.store.lives.runningIn(live.teamId))?.id !== live.id) {
+    await ctx.store.lives.finish(live);
+    ctx.logger.info({ liveId }, 'live round outlived its channel slot; finished without resuming');
+    return undefined;
+  }
+  const round = await ctx.store.rounds.get(liveRoundId(liveId, live.index));
+  if (!round) return { name: 'next', liveId, index: live.index };
+  if (round.status === 'open') return undefined; // the open-rounds pass covers it
+  // Closed: once its reveal is out, the next question (or the standings); else the close first.
+  const reveal = await ctx.store.steps.get(stepIds.reveal(round.id));
+  return reveal?.state === 'done'
+    ? { name: 'next', liveId, index: live.index + 1 }
+    : { name: 'close', roundId: round.id };
+}
+
+/** The `question` recovery job: posts an existing round's question (see RecoveryJob). */
+export async function resumeQuestion(
+  ctx: EngineContext,
+  roundId: string,
+): Promise<DailyOutcome | LiveOutcome | 'unknown'> {
+  const round = await ctx.store.rounds.get(roundId);
+  if (!round) return 'unknown';
+  if (round.liveId !== undefined && round.index !== undefined)
+    return askLiveQuestion(ctx, round.liveId, round.index);
+  const team = await ctx.store.teams.get(round.teamId);
+  return team ? postDailyQuestion(ctx, team, round) : 'unknown';
+}
