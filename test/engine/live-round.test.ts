@@ -42,7 +42,8 @@ describe('live rounds', () => {
     expect(q1.view.buttons?.length).toBeGreaterThanOrEqual(3);
 
     // The close job waits ~10 s in the queue.
-    const delayed = await h.queue.getJob(`close-${liveRoundId(live.id, 0)}`);
+    // Scheduled right after the post is recorded: wait for it rather than race it.
+    const delayed = await until(() => h.queue.getJob(`close-${liveRoundId(live.id, 0)}`), 'close job');
     expect(delayed?.opts.delay).toBeGreaterThan(9000);
 
     const round1 = await h.engine.ctx.store.rounds.get(liveRoundId(live.id, 0));
