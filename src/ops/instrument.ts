@@ -48,7 +48,7 @@ export function instrumentOutbox(outbox: Outbox, metrics: Metrics): Outbox {
     }
   };
   return {
-    post: (team, view) => count(team, () => outbox.post(team, view)),
+    post: (team, view, step) => count(team, () => outbox.post(team, view, step)),
     update: (team, ref, view) => count(team, () => outbox.update(team, ref, view)),
   };
 }

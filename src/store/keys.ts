@@ -11,8 +11,6 @@ export class Keys {
     `${this.prefix}workspace:${platform}:${workspaceId}`;
   step = (stepId: string) => `${this.prefix}step:${stepId}`;
   stepLease = (stepId: string) => `${this.prefix}step:${stepId}:lease`;
-  /** Open rounds by close time, so start-up finds overdue ones without a scan. */
-  openRounds = () => `${this.prefix}rounds:open`;
   /** Live rounds started and not finished. */
   unfinishedLives = () => `${this.prefix}lives:unfinished`;
 
@@ -22,7 +20,7 @@ export class Keys {
   results = (roundId: string) => `${this.prefix}round:${roundId}:results`;
   roundNames = (roundId: string) => `${this.prefix}round:${roundId}:names`;
 
-  /** Sorted set of the open rounds (score: close time), for the open-rounds gauge. */
+  /** Sorted set of the open rounds (score: close time): start-up finds overdue ones without a scan; a gauge counts them. */
   openRounds = () => `${this.prefix}open-rounds`;
 
   daily = (teamId: string) => `${this.prefix}daily:${teamId}`;

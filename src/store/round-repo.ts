@@ -26,8 +26,6 @@ export class RedisRoundRepo implements RoundRepo {
     )) as string[];
     const round = roundFromHash(pairsToHash(flat));
     if (!round) throw new Error(`round ${init.id} was not stored`);
-    // Outside the script: the set only feeds a gauge, and a retried job adds it again.
-    if (round.status === 'open') await this.redis.zadd(this.keys.openRounds(), round.closesAt, round.id);
     return round;
   }
 
@@ -104,8 +102,11 @@ export class RedisRoundRepo implements RoundRepo {
     ];
     const args = [k.statsPrefix(round.teamId), JSON.stringify(scoring), ROUND_RETENTION_SECONDS];
     const reply = (await runScript(this.redis, 'closeRound', keys, args)) as [number, string] | null;
-    await this.redis.zrem(k.openRounds(), roundId);
-    if (!reply) return undefined;
+    // The script drops a closed round from the index; a round that is gone altogether leaves here.
+    if (!reply) {
+      await this.redis.zrem(k.openRounds(), roundId);
+      return undefined;
+    }
     return { closedNow: reply[0] === 1, results: decodeResults(reply[1]) };
   }
 
