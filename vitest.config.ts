@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The image replay has its own run (npm run test:image; .ci/run calls it).
-    exclude: ['test/image/**', '**/node_modules/**'],
+    // Own runs (.ci/run calls them): the image replay (npm run test:image) and the crash-point
+    // suite, which kills and restarts the real bot and times it (npm run test:crash).
+    exclude: ['test/image/**', 'test/crash/**', '**/node_modules/**'],
     globalSetup: ['test/support/global-redis.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

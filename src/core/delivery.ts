@@ -1,6 +1,6 @@
 import type { EngineContext } from './context.js';
 import type { Team } from './model.js';
-import { DeliveryError } from './ports.js';
+import { DeliveryError, type RecoveryJob } from './ports.js';
 import type { PostOutcome, UpdateOutcome } from './step.js';
 import { withStepLease } from './step-lease.js';
 import type { View } from './view.js';
@@ -11,22 +11,28 @@ export interface PostDelivery {
   ref?: string;
 }
 
+export interface StepOptions {
+  /** The job that finishes the step if a crash interrupts it; start-up runs it at once. */
+  resume: RecoveryJob;
+  /** The step's own bookkeeping after the post (e.g. scheduling the close); runs until the step is done. */
+  after?: (ref: string) => Promise<void>;
+}
+
 /**
  * Posts a View as one delivery step: intended → sent (with the reference) → done. A run that
  * finds the step intended by a run that died hands the platform the same step (Discord dedupes
- * by nonce, Slack looks for it first), so the post is neither lost nor doubled. `after` is the
- * step's own bookkeeping (e.g. scheduling the close); it runs again until the step is done.
+ * by nonce, Slack looks for it first), so the post is neither lost nor doubled.
  */
 export function deliverPost(
   ctx: EngineContext,
   team: Team,
   stepId: string,
   view: View,
-  after?: (ref: string) => Promise<void>,
+  { resume, after }: StepOptions,
 ): Promise<PostDelivery> {
   return withStepLease(ctx, stepId, async (lease) => {
     const { steps } = ctx.store;
-    const { record, fresh } = await steps.begin(stepId, ctx.clock.now());
+    const { record, fresh } = await steps.begin(stepId, ctx.clock.now(), resume);
     if (record.state === 'done')
       return { outcome: 'already-posted', ...(record.ref ? { ref: record.ref } : {}) };
     let ref = record.ref ?? '';
@@ -34,7 +40,7 @@ export function deliverPost(
     if (record.state === 'intended') {
       await lease.confirm();
       const step = { id: stepId, intendedAt: record.intendedAt, retry: !fresh };
-      const receipt = await refusedOr(ctx, team, () => ctx.outbox.post(team, view, step));
+      const receipt = await refusedOr(ctx, team, stepId, () => ctx.outbox.post(team, view, step));
       if (!receipt) return { outcome: 'refused' };
       ref = receipt.ref;
       outcome = fresh ? 'posted' : receipt.found ? 'found-existing' : 'recovered';
@@ -57,15 +63,16 @@ export function deliverUpdate(
   stepId: string,
   ref: string | undefined,
   view: View,
+  resume: RecoveryJob,
 ): Promise<UpdateOutcome> {
   return withStepLease(ctx, stepId, async (lease) => {
     const { steps } = ctx.store;
-    const { record } = await steps.begin(stepId, ctx.clock.now());
+    const { record } = await steps.begin(stepId, ctx.clock.now(), resume);
     if (record.state === 'done') return 'already-updated';
     let outcome: UpdateOutcome = 'no-message';
     if (ref) {
       await lease.confirm();
-      const updated = await refusedOr(ctx, team, async () => {
+      const updated = await refusedOr(ctx, team, stepId, async () => {
         await ctx.outbox.update(team, ref, view);
         return true;
       });
@@ -86,11 +93,17 @@ export function deliverUpdate(
  * A transient fault rethrows (the job retries with backoff; the step stays intended); a
  * permanent one pauses the team (no retry storm), is logged once and gives undefined.
  */
-async function refusedOr<T>(ctx: EngineContext, team: Team, call: () => Promise<T>): Promise<T | undefined> {
+async function refusedOr<T>(
+  ctx: EngineContext,
+  team: Team,
+  stepId: string,
+  call: () => Promise<T>,
+): Promise<T | undefined> {
   try {
     return await call();
   } catch (error) {
     if (error instanceof DeliveryError && error.kind === 'permanent') {
+      await ctx.store.steps.abandon(stepId);
       await pauseForFault(ctx, team, error.reason ?? error.message);
       return undefined;
     }

@@ -58,7 +58,8 @@ export type RecoveryJob =
   | { name: 'close'; roundId: string }
   /** Posts an existing round's question (daily or live) and schedules its close. */
   | { name: 'question'; roundId: string }
-  | { name: 'next'; liveId: string; index: number };
+  | { name: 'next'; liveId: string; index: number }
+  | { name: 'weekly'; teamId: string; at: number; scope?: 'last' | 'current' };
 
 /** Schedules the engine's jobs; implemented with BullMQ in src/jobs. */
 export interface JobPlanner {

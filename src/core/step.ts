@@ -4,6 +4,8 @@
  * A job that runs again after a crash finds the record and finishes the step instead of
  * losing or repeating the post.
  */
+import type { RecoveryJob } from './ports.js';
+
 export type StepState = 'intended' | 'sent' | 'done';
 
 export interface StepRecord {
@@ -13,6 +15,8 @@ export interface StepRecord {
   intendedAt: number;
   /** The platform's reference of what was posted (empty for updates). */
   ref?: string;
+  /** The job that finishes this step when a crash interrupted it (start-up runs it). */
+  resume?: RecoveryJob;
 }
 
 /** Stable step ids: a retried job must find the same step. */

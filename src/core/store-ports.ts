@@ -2,6 +2,7 @@ import type { ScoringConfig } from '../config/app-config.js';
 import type { Board, BoardEntry, CategoryTally, PlayerStats, TeamStanding } from './boards.js';
 import type { LiveRound } from './live-round.js';
 import type { Player, Team } from './model.js';
+import type { RecoveryJob } from './ports.js';
 import type { ItemReport } from './reports.js';
 import type { AnswerOutcome, CloseOutcome, Round, RoundInit, RoundResults } from './round.js';
 import type { StepRecord } from './step.js';
@@ -16,11 +17,18 @@ export interface TeamRepo {
 
 /** Delivery steps (see step.ts) and the short lease that keeps two workers off one step. */
 export interface StepRepo {
-  /** Records the step as intended unless it exists; `fresh` says this call created it. */
-  begin(stepId: string, now: number): Promise<{ record: StepRecord; fresh: boolean }>;
+  /**
+   * Records the step as intended unless it exists (`fresh` says this call created it) and
+   * keeps it in flight — with the job that finishes it — until it is done.
+   */
+  begin(stepId: string, now: number, resume: RecoveryJob): Promise<{ record: StepRecord; fresh: boolean }>;
   get(stepId: string): Promise<StepRecord | undefined>;
   /** Moves the step forward to `sent` (with the platform's reference) or `done`; never back. */
   advance(stepId: string, state: 'sent' | 'done', ref?: string): Promise<void>;
+  /** Steps begun and not done, oldest first: what a crash may have interrupted. */
+  inFlight(): Promise<string[]>;
+  /** The platform refused the step for good: start-up stops trying it. */
+  abandon(stepId: string): Promise<void>;
   /** Takes the step's lease for `ttlMs` unless another holder has it. */
   lease(stepId: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Extends the lease while `holder` still has it; false when it was lost. */

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { dailyCron, weeklyCron } from '../core/local-time.js';
 import type { Team } from '../core/model.js';
@@ -67,7 +67,8 @@ export class BullJobPlanner implements JobPlanner {
 
   async recover(job: RecoveryJob): Promise<void> {
     const { name, ...data } = job;
-    const key = 'roundId' in data ? data.roundId : `${data.liveId}-${data.index}`;
+    // One job per start and job: ids may not contain `:`, which team ids do.
+    const key = createHash('sha256').update(JSON.stringify(job)).digest('hex').slice(0, 16);
     await this.queue.add(name, data, {
       jobId: `recover-${this.start}-${name}-${key}`,
       ...retries,

@@ -11,6 +11,8 @@ export class Keys {
     `${this.prefix}workspace:${platform}:${workspaceId}`;
   step = (stepId: string) => `${this.prefix}step:${stepId}`;
   stepLease = (stepId: string) => `${this.prefix}step:${stepId}:lease`;
+  /** Steps begun and not done (score: when begun): start-up finishes them. */
+  stepsInFlight = () => `${this.prefix}steps:in-flight`;
   /** Live rounds started and not finished. */
   unfinishedLives = () => `${this.prefix}lives:unfinished`;
 

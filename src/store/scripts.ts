@@ -7,8 +7,8 @@ const SCRIPTS = {
   recordAnswer: { file: 'record-answer.lua', keys: 5 },
   closeRound: { file: 'close-round.lua', keys: 12 },
   recordReport: { file: 'record-report.lua', keys: 2 },
-  beginStep: { file: 'begin-step.lua', keys: 1 },
-  advanceStep: { file: 'advance-step.lua', keys: 1 },
+  beginStep: { file: 'begin-step.lua', keys: 2 },
+  advanceStep: { file: 'advance-step.lua', keys: 2 },
   renewLease: { file: 'renew-lease.lua', keys: 1 },
   releaseLease: { file: 'release-lease.lua', keys: 1 },
 } as const;

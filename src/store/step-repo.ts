@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { RecoveryJob } from '../core/ports.js';
 import type { StepRecord, StepState } from '../core/step.js';
 import type { StepRepo } from '../core/store-ports.js';
 import type { Keys } from './keys.js';
@@ -14,12 +15,16 @@ export class RedisStepRepo implements StepRepo {
     private readonly keys: Keys,
   ) {}
 
-  async begin(stepId: string, now: number): Promise<{ record: StepRecord; fresh: boolean }> {
+  async begin(
+    stepId: string,
+    now: number,
+    resume: RecoveryJob,
+  ): Promise<{ record: StepRecord; fresh: boolean }> {
     const [fresh, ...flat] = (await runScript(
       this.redis,
       'beginStep',
-      [this.keys.step(stepId)],
-      [stepId, now, STEP_RETENTION_SECONDS],
+      [this.keys.step(stepId), this.keys.stepsInFlight()],
+      [stepId, now, STEP_RETENTION_SECONDS, JSON.stringify(resume)],
     )) as [number, ...string[]];
     const record = stepFromHash(pairsToHash(flat));
     if (!record) throw new Error(`step ${stepId} was not stored`);
@@ -31,7 +36,20 @@ export class RedisStepRepo implements StepRepo {
   }
 
   async advance(stepId: string, state: 'sent' | 'done', ref = ''): Promise<void> {
-    await runScript(this.redis, 'advanceStep', [this.keys.step(stepId)], [state, ref]);
+    await runScript(
+      this.redis,
+      'advanceStep',
+      [this.keys.step(stepId), this.keys.stepsInFlight()],
+      [state, ref],
+    );
+  }
+
+  inFlight(): Promise<string[]> {
+    return this.redis.zrange(this.keys.stepsInFlight(), 0, -1);
+  }
+
+  async abandon(stepId: string): Promise<void> {
+    await this.redis.zrem(this.keys.stepsInFlight(), stepId);
   }
 
   async lease(stepId: string, holder: string, ttlMs: number): Promise<boolean> {
@@ -54,5 +72,6 @@ function stepFromHash(hash: Record<string, string>): StepRecord | undefined {
     state: hash.state as StepState,
     intendedAt: Number(hash.intendedAt),
     ...(hash.ref ? { ref: hash.ref } : {}),
+    ...(hash.resume ? { resume: JSON.parse(hash.resume) as RecoveryJob } : {}),
   };
 }

@@ -147,3 +147,27 @@ describe('start-up recovery', () => {
     expect(await recoveryJobs()).toHaveLength(3);
   });
 });
+
+describe('start-up recovery of steps in flight', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness(url, `${prefix}f:`, '2026-11-30T02:00:00Z');
+  });
+  afterAll(() => h.close());
+
+  it('GIVEN a weekly post interrupted and another refused for good THEN start-up queues the weekly job for the same week, and not the refused one', async () => {
+    const interrupted = await setUpTeam(h, 'C-weekly-cut');
+    const refused = await setUpTeam(h, 'C-weekly-gone');
+    const at = h.clock.now();
+    h.outbox.failNext.push(new DeliveryError('transient', 'reset'));
+    await expect(h.engine.postWeekly(interrupted.id, at)).rejects.toThrow('reset');
+    h.outbox.failNext.push(new DeliveryError('permanent', 'channel_not_found', undefined, 'gone'));
+    expect(await h.engine.postWeekly(refused.id, at)).toBe('refused');
+
+    expect(await h.engine.recover()).toEqual([{ name: 'weekly', teamId: interrupted.id, at }]);
+    // The queued job finishes the same step: one post for last week.
+    h.startWorker();
+    await expect.poll(() => h.outbox.posts.filter((p) => p.team === interrupted.id).length).toBe(1);
+    await expect.poll(async () => (await h.engine.ctx.store.steps.inFlight()).length).toBe(0);
+  });
+});

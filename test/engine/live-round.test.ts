@@ -70,7 +70,11 @@ describe('live rounds', () => {
     // Correct and instant: 10 + 10 speed points; player 1 twice, player 2 once.
     expect(standings.view.body).toContain('🥇 player 1 — 40 分');
     expect(standings.view.body).toContain('🥈 player 2 — 20 分');
-    expect(await h.engine.ctx.store.lives.runningIn(team.id)).toBeUndefined();
+    // The channel is freed once the standings step is done (just after the post).
+    await until(
+      async () => ((await h.engine.ctx.store.lives.runningIn(team.id)) === undefined ? true : undefined),
+      'the channel to be free',
+    );
   });
 
   it('GIVEN a running round THEN a second start is refused and only the starter or an admin stops it', async () => {

@@ -52,11 +52,12 @@ async function reveal(
     closed: true,
     ...(live ? { live } : {}),
   });
-  const update = await deliverUpdate(ctx, team, stepIds.closeQuestion(round.id), posted?.ref, closed);
+  const resume = { name: 'close', roundId: round.id } as const;
+  const update = await deliverUpdate(ctx, team, stepIds.closeQuestion(round.id), posted?.ref, closed, resume);
   const footer = live
     ? t('live.title', { index: live.index + 1, count: live.count, category: category(quiz.category) })
     : undefined;
   const view = revealView(question, quiz, results, t, footer);
-  const { outcome } = await deliverPost(ctx, team, stepIds.reveal(round.id), view);
+  const { outcome } = await deliverPost(ctx, team, stepIds.reveal(round.id), view, { resume });
   return { update, reveal: outcome };
 }

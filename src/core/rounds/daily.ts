@@ -34,10 +34,13 @@ export async function postDailyQuestion(ctx: EngineContext, team: Team, round: R
   if (!quiz) return 'skipped';
   const { t, category } = teamText(ctx, team);
   const view = questionView({ quiz, round, team, t, categoryName: category(quiz.category) });
-  const delivery = await deliverPost(ctx, team, stepIds.question(round.id), view, async () => {
+  const delivery = await deliverPost(ctx, team, stepIds.question(round.id), view, {
+    resume: { name: 'question', roundId: round.id },
     // Both are idempotent, so a run after a crash completes what the first one started.
-    await ctx.store.rounds.markDailyPosted(round);
-    await ctx.planner.closeRoundAt(round.id, round.closesAt);
+    after: async () => {
+      await ctx.store.rounds.markDailyPosted(round);
+      await ctx.planner.closeRoundAt(round.id, round.closesAt);
+    },
   });
   return delivery.outcome;
 }

@@ -51,9 +51,10 @@ export async function askLiveQuestion(
     categoryName: category(quiz.category),
     live: progressOf(live, index),
   });
-  const delivery = await deliverPost(ctx, team, stepIds.question(round.id), view, () =>
-    ctx.planner.closeRoundAt(round.id, round.closesAt),
-  );
+  const delivery = await deliverPost(ctx, team, stepIds.question(round.id), view, {
+    resume: { name: 'question', roundId: round.id },
+    after: () => ctx.planner.closeRoundAt(round.id, round.closesAt),
+  });
   if (delivery.outcome === 'refused') await finishLive(ctx, live);
   return { question: delivery.outcome };
 }
@@ -79,7 +80,9 @@ export async function finishLive(ctx: EngineContext, live: LiveRound): Promise<P
     const { t } = teamText(ctx, team);
     const standings = await ctx.store.lives.standings(live.id, team.id);
     const view = standingsView(standings, t, live.stoppedBy);
-    outcome = (await deliverPost(ctx, team, stepIds.standings(live.id), view)).outcome;
+    // The `next` job past the last question is the one that ends the round.
+    const resume = { name: 'next', liveId: live.id, index: live.quizIds.length } as const;
+    outcome = (await deliverPost(ctx, team, stepIds.standings(live.id), view, { resume })).outcome;
   }
   await ctx.store.lives.finish(live);
   return outcome;

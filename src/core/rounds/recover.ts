@@ -6,26 +6,36 @@ import { type DailyOutcome, postDailyQuestion } from './daily.js';
 import { askLiveQuestion, type LiveOutcome } from './live.js';
 
 /**
- * At start: whatever a crash left half done runs again at once — a question whose post did
- * not finish is posted, a round whose close time passed is closed, and a live round whose
- * question was revealed goes on. Reads two small indexes (open rounds, unfinished live rounds),
- * never a scan. Returns the jobs it queued.
+ * At start: whatever a crash left half done runs again at once, not after stall detection —
+ * every step in flight is finished by the job it names (a post, a close, the standings, the
+ * weekly), a round whose close time passed is closed, and a live round whose question was
+ * revealed goes on. Reads three small indexes (steps in flight, open rounds, unfinished live
+ * rounds), never a scan. Returns the jobs it queued; each job is idempotent, so one still
+ * queued or stalled beside it finds its steps done.
  */
 export async function recoverAtStart(ctx: EngineContext): Promise<RecoveryJob[]> {
-  const jobs: RecoveryJob[] = [];
+  const jobs = new Map<string, RecoveryJob>();
+  const add = (job: RecoveryJob) => jobs.set(JSON.stringify(job), job);
+  const { steps, rounds, lives } = ctx.store;
+  for (const stepId of await steps.inFlight()) {
+    const record = await steps.get(stepId);
+    if (record?.resume) add(record.resume);
+    else await steps.abandon(stepId); // expired: nothing left to finish
+  }
   const now = ctx.clock.now();
-  for (const { roundId, closesAt } of await ctx.store.rounds.open()) {
-    const question = await ctx.store.steps.get(stepIds.question(roundId));
-    if (question?.state !== 'done') jobs.push({ name: 'question', roundId });
-    else if (closesAt <= now) jobs.push({ name: 'close', roundId });
+  for (const { roundId, closesAt } of await rounds.open()) {
+    const question = await steps.get(stepIds.question(roundId));
+    // No step yet: the crash came between the round and its post.
+    if (!question) add({ name: 'question', roundId });
+    else if (question.state === 'done' && closesAt <= now) add({ name: 'close', roundId });
   }
-  for (const liveId of await ctx.store.lives.unfinished()) {
+  for (const liveId of await lives.unfinished()) {
     const job = await nextOfLive(ctx, liveId);
-    if (job) jobs.push(job);
+    if (job) add(job);
   }
-  for (const job of jobs) await ctx.planner.recover(job);
-  if (jobs.length) ctx.logger.info({ jobs: jobs.length }, 'recovering interrupted rounds');
-  return jobs;
+  for (const job of jobs.values()) await ctx.planner.recover(job);
+  if (jobs.size) ctx.logger.info({ jobs: jobs.size }, 'recovering interrupted rounds');
+  return [...jobs.values()];
 }
 
 async function nextOfLive(ctx: EngineContext, liveId: string): Promise<RecoveryJob | undefined> {

@@ -42,5 +42,6 @@ export async function postWeekly(
     ...(longestStreak ? { longestStreak } : {}),
   });
   const step = current ? stepIds.weeklySoFar(team.id, week, at) : stepIds.weekly(team.id, week);
-  return (await deliverPost(ctx, team, step, view)).outcome;
+  const resume = { name: 'weekly', teamId: team.id, at, ...(current ? { scope } : {}) } as const;
+  return (await deliverPost(ctx, team, step, view, { resume })).outcome;
 }
