@@ -32,6 +32,10 @@ export type CrashTarget = { post: string } | { update: true };
 export interface PlatformSide {
   /** How many messages the platform holds for a step (all its parts). */
   postsOf(team: Team, stepId: string): number;
+  /** How many calls tried to post the step (answered or not). */
+  callsOf(team: Team, stepId: string): number;
+  /** How many times the bot looked in the team's channel for an interrupted post. */
+  lookupsIn(team: Team): number;
   /** The message of a question step has lost its buttons. */
   isClosed(team: Team, questionStep: string): boolean;
   /** Runs `crash` at the first call to `target` of this team, at `point`. */
@@ -41,6 +45,10 @@ export interface PlatformSide {
 export interface CrashResult {
   /** Messages on the platform per step of the scenario. */
   posts: Record<string, number>;
+  /** Calls that tried to post each step. */
+  calls: Record<string, number>;
+  /** History lookups in the team's channel (Slack). */
+  lookups: number;
   /** From the restart to the step that shows the round went on (posted, closed, next question). */
   recoveryMs: number;
   /** Everything that should be closed is (the question lost its buttons). */
@@ -96,8 +104,10 @@ export class CrashRig {
     this.bot.start();
     const doneAt = await scenario.settle();
     const posts = Object.fromEntries(scenario.steps.map((s) => [s, this.platform.postsOf(t, s)]));
+    const calls = Object.fromEntries(scenario.steps.map((s) => [s, this.platform.callsOf(t, s)]));
     const closed = scenario.questions.every((q) => this.platform.isClosed(t, q));
-    return { posts, recoveryMs: doneAt - this.bot.startedAt, closed };
+    const lookups = this.platform.lookupsIn(t);
+    return { posts, calls, lookups, recoveryMs: doneAt - this.bot.startedAt, closed };
   }
 
   /** A live question left open past its close time while the bot is down: restart → reveal → next. */

@@ -26,6 +26,14 @@ const stepMessages = (team: Team, stepId: string): FakeMessage[] => {
 
 const discord: PlatformSide = {
   postsOf: (team, stepId) => stepMessages(team, stepId).length,
+  callsOf: (team, stepId) => {
+    const prefix = nonceOf(stepId, 0).slice(0, -1);
+    const posts = fake
+      .requestsTo('POST', new RegExp(`^/channels/${team.address.channelId}/messages$`))
+      .filter((r) => String((r.body as { nonce?: string } | undefined)?.nonce ?? '').startsWith(prefix));
+    return posts.length;
+  },
+  lookupsIn: () => 0,
   isClosed: (team, questionStep) => {
     const buttons = stepMessages(team, questionStep).flatMap((m) => buttonsOf(m));
     return buttons.length > 0 && buttons.every((b) => b.disabled);

@@ -6,12 +6,16 @@ export class CrashReport {
 
   constructor(private readonly platform: string) {}
 
-  add(what: string, result: Pick<CrashResult, 'posts'> & { recoveryMs?: number; closeMs?: number }): void {
+  add(what: string, result: Pick<CrashResult, 'posts'> & Partial<CrashResult> & { closeMs?: number }): void {
+    // Per step: messages on the platform (calls that tried to post it); then history lookups.
     const counts = Object.entries(result.posts)
-      .map(([step, n]) => `${step.split(':')[0]}=${n}`)
+      .map(([step, n]) => `${step.split(':')[0]}=${n}${result.calls ? ` (${result.calls[step]} calls)` : ''}`)
       .join(' ');
+    const lookups = result.lookups ? `, ${result.lookups} lookups` : '';
     const ms = result.recoveryMs ?? result.closeMs;
-    this.rows.push(`${this.platform} | ${what} | ${counts} | ${ms === undefined ? '' : `${ms} ms`}`);
+    this.rows.push(
+      `${this.platform} | ${what} | ${counts}${lookups} | ${ms === undefined ? '' : `${ms} ms`}`,
+    );
   }
 
   print(): void {

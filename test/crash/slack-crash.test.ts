@@ -24,6 +24,14 @@ const stepMessages = (team: Team, stepId: string): FakeMessage[] =>
 
 const slack: PlatformSide = {
   postsOf: (team, stepId) => stepMessages(team, stepId).length,
+  callsOf: (team, stepId) => {
+    const ofStep = (p: Record<string, unknown>) =>
+      p.channel === team.address.channelId &&
+      (p.metadata as FakeMessage['metadata'])?.event_payload.step === stepId;
+    return fake.callsOf('chat.postMessage').filter((c) => ofStep(c.params)).length;
+  },
+  lookupsIn: (team) =>
+    fake.callsOf('conversations.history').filter((c) => c.params.channel === team.address.channelId).length,
   // Slack buttons cannot be disabled: a closed question was updated and shows none.
   isClosed: (team, questionStep) => {
     const messages = stepMessages(team, questionStep);

@@ -187,6 +187,8 @@ export class FakeDiscord {
     };
     const hook = this.takeHook(request);
     if (hook?.when === 'arrived') {
+      // Recorded as a call that got no answer (status 0): it reached the fake, nothing more.
+      this.requests.push({ ...request, status: 0, at: Date.now() });
       await hook.run();
       res.destroy();
       return;

@@ -154,6 +154,8 @@ export class FakeSlack {
     const at = this.hooks.findIndex((h) => h.method === method && (h.match?.(params) ?? true));
     const hook = at < 0 ? undefined : this.hooks.splice(at, 1)[0];
     if (hook?.when === 'arrived') {
+      // Recorded as a call that got no answer (status 0): it reached the fake, nothing more.
+      this.calls.push({ method, params, token, status: 0, reply: {}, at: Date.now() });
       await hook.run();
       res.destroy();
       return;
