@@ -55,6 +55,7 @@ export class DeliveryError extends Error {
 
 /** A job start-up runs at once to finish what a crash interrupted (each job is idempotent). */
 export type RecoveryJob =
+  | { name: 'daily'; teamId: string; at: number }
   | { name: 'close'; roundId: string }
   /** Posts an existing round's question (daily or live) and schedules its close. */
   | { name: 'question'; roundId: string }

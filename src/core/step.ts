@@ -29,6 +29,8 @@ export const stepIds = {
   weekly: (teamId: string, week: string) => `weekly:${teamId}:${week}`,
   /** The playground's preview of this week so far: one per request. */
   weeklySoFar: (teamId: string, week: string, at: number) => `weekly-so-far:${teamId}:${week}:${at}`,
+  /** The notice that a channel's categories yield no item, once per local date. */
+  noItems: (teamId: string, localDate: string) => `no-items:${teamId}:${localDate}`,
 };
 
 /**

@@ -1,7 +1,8 @@
 import type { EngineContext } from '../context.js';
-import { deliverOnce } from '../delivery.js';
+import { deliverPost } from '../delivery.js';
 import { localDate } from '../local-time.js';
 import type { Team } from '../model.js';
+import { type PostOutcome, stepIds } from '../step.js';
 import { teamText } from '../team-locale.js';
 import { channelNotice } from '../views/notice.js';
 
@@ -10,11 +11,11 @@ import { channelNotice } from '../views/notice.js';
  * before `setup` checked them): instead of a silent day, the channel — and so its admins — is
  * told once that day what to change.
  */
-export async function tellNoItems(ctx: EngineContext, team: Team, at: number): Promise<void> {
+export async function tellNoItems(ctx: EngineContext, team: Team, at: number): Promise<PostOutcome> {
   const { t, category } = teamText(ctx, team);
   const categories = team.settings.categories.map(category).join(', ') || t('setup.allCategories');
   const date = localDate(at, team.settings.timezone);
-  await deliverOnce(ctx, team, `no-items:${team.id}:${date}`, () =>
-    ctx.outbox.post(team, channelNotice(t('daily.noItems', { categories }), 'warning')),
-  );
+  const view = channelNotice(t('daily.noItems', { categories }), 'warning');
+  const resume = { name: 'daily', teamId: team.id, at } as const;
+  return (await deliverPost(ctx, team, stepIds.noItems(team.id, date), view, { resume })).outcome;
 }
