@@ -1,6 +1,6 @@
 import { blockKitProblems } from './block-kit-rules.js';
-import { type OpenedView, openView } from './views.js';
 import { history } from './history.js';
+import { type OpenedView, openView } from './views.js';
 
 export interface FakeUser {
   id: string;
