@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../core/result.js';
-import { parseMarkdown } from './markdown.js';
+import { splitFrontmatter } from './frontmatter.js';
 import { QuestionFrontmatterSchema } from './schema.js';
 import type { ContentError, Question } from './types.js';
 import { parseYaml } from './yaml-source.js';
@@ -9,24 +9,20 @@ import { parseYaml } from './yaml-source.js';
  * Markdown body that is the reference answer.
  */
 export function parseQuestionFile(file: string, text: string): Result<Question, ContentError[]> {
-  const tree = parseMarkdown(text);
-  const head = tree.children[0];
-  if (head?.type !== 'yaml' || !head.position) {
+  const head = splitFrontmatter(text);
+  if (!head) {
     return err([
       { file, line: 1, field: '', message: 'missing YAML frontmatter (a `---` block at the top)' },
     ]);
   }
   // The YAML text starts on the line after the opening `---`.
-  const meta = parseYaml(head.value, QuestionFrontmatterSchema, {
-    file,
-    firstLine: head.position.start.line + 1,
-  });
-  const body = text.slice(head.position.end.offset).trim();
+  const meta = parseYaml(head.yaml, QuestionFrontmatterSchema, { file, firstLine: head.yamlLine });
+  const body = text.slice(head.endOffset).trim();
   const errors = meta.ok ? [] : [...meta.error];
   if (body === '') {
     errors.push({
       file,
-      line: head.position.end.line + 1,
+      line: head.endLine + 1,
       field: 'body',
       message: 'reference answer is empty',
     });
@@ -49,7 +45,7 @@ export function parseQuestionFile(file: string, text: string): Result<Question, 
     lines: {
       id: lineOf(['id']),
       category: lineOf(['category']),
-      body: bodyLine(text, head.position.end.offset ?? 0),
+      body: bodyLine(text, head.endOffset),
       quizIds: m.quizzes.map((_, i) => lineOf(['quizzes', i, 'id'])),
       quizzes: m.quizzes.map((quiz, i) => ({
         id: lineOf(['quizzes', i, 'id']),
