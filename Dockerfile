@@ -38,4 +38,6 @@ USER 1000:1000
 EXPOSE 3000
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 CMD ["node", "dist/healthcheck.js"]
-CMD ["node", "dist/main.js"]
+# --optimize-for-size: V8 favours memory over speed; this bot waits on the network, and it
+# saves ~30 MB at start and under load (bench/memory.ts).
+CMD ["node", "--optimize-for-size", "dist/main.js"]

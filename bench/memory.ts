@@ -1,7 +1,8 @@
 /**
  * Memory (RSS) of the bot idle and at the peak of 500 players pressing a button at once
  * (signed Slack requests over HTTP against the fake Slack, answers stored in a real Redis),
- * for the compiled app (`node dist/main.js`, as the image runs it) beside the tsx run
+ * for the compiled app as the image runs it (`node --optimize-for-size dist/main.js`) and
+ * with plain node, beside the tsx run
  * (`npm start`) and beside a minimal Bolt app doing the same work per press
  * (bench/bare-bolt.ts, plain node) — all in the same run. Goal: compiled peak ≤ 1.3× bare.
  */
@@ -122,9 +123,15 @@ async function measure(name: string, launch: Launch, isBot: boolean): Promise<Fi
   }
 }
 
+/** V8 trading a little speed for memory, as the image runs the bot (its CMD). */
+const SMALL = '--optimize-for-size';
+const withFlag = (launch: Launch): Launch => ({ ...launch, args: [SMALL, ...launch.args] });
+const plainNode: Launch = { ...COMPILED, args: COMPILED.args.filter((a) => a !== SMALL) };
 const rows: Figures[] = [];
 rows.push(await measure('bare Bolt (node)', bare, false));
-rows.push(await measure('k8s-quiz compiled (node dist/main.js)', COMPILED, true));
+rows.push(await measure(`bare Bolt (node ${SMALL})`, withFlag(bare), false));
+rows.push(await measure(`k8s-quiz as shipped (node ${SMALL})`, COMPILED, true));
+rows.push(await measure('k8s-quiz compiled, plain node', plainNode, true));
 rows.push(await measure('k8s-quiz tsx (npm start)', tsx, true));
 
 const base = rows[0] as Figures;
@@ -133,7 +140,7 @@ console.log(
   `RSS in MB: started = 3 s after ready, start peak = the most until then, idle = ${IDLE_MS / 1000} s after ready, peak = the most during the burst`,
 );
 const cells = (r: Figures) => [
-  r.name.padEnd(37),
+  r.name.padEnd(40),
   fmt(r.startedMb, 1).padStart(7),
   fmt(r.startPeakMb, 1).padStart(10),
   fmt(r.idleMb, 1).padStart(5),
@@ -146,10 +153,13 @@ const cells = (r: Figures) => [
   fmt(r.allAnsweredMs, 0).padStart(15),
 ];
 console.log(
-  'app                                   | started | start peak | idle  | peak  | peak/bare | 200s | stored | answered | ack p50/p99 ms | all answered ms',
+  'app                                      | started | start peak | idle  | peak  | peak/bare | 200s | stored | answered | ack p50/p99 ms | all answered ms',
 );
 for (const r of rows) console.log(cells(r).join(' | '));
-const compiled = rows[1] as Figures;
+const goal = (app: Figures, baseline: Figures) => {
+  const ratio = Math.max(app.peakMb, app.startPeakMb) / baseline.peakMb;
+  return `${fmt(ratio)}× (${ratio <= 1.3 ? 'met' : 'NOT met'})`;
+};
 console.log(
-  `goal: compiled peak ≤ 1.3× bare — ${fmt(compiled.peakMb / base.peakMb)}× (${compiled.peakMb / base.peakMb <= 1.3 ? 'met' : 'NOT met'})`,
+  `goal: the app's peak (start or burst, whichever is higher) ≤ 1.3× bare's peak — as shipped vs bare: ${goal(rows[2] as Figures, base)}; both ${SMALL}: ${goal(rows[2] as Figures, rows[1] as Figures)}; both plain node: ${goal(rows[3] as Figures, base)}`,
 );

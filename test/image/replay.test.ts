@@ -86,7 +86,7 @@ describe('the Dockerfile', () => {
   it('GIVEN the runtime stage THEN it is node:20 slim, runs node dist/main.js in exec form as a numeric non-root user, stops on SIGTERM and checks /healthz with node', () => {
     const { plan } = image;
     expect(plan.stages.map((s) => s.image)).toEqual(plan.stages.map(() => 'node:20-bookworm-slim'));
-    expect(plan.image.cmd).toEqual(['node', 'dist/main.js']);
+    expect(plan.image.cmd).toEqual(['node', '--optimize-for-size', 'dist/main.js']);
     expect(imageUser().uid).toBeGreaterThan(0);
     expect(Number.isInteger(imageUser().gid)).toBe(true);
     expect(plan.image.stopSignal).toBe('SIGTERM');

@@ -28,8 +28,12 @@ export interface Launch {
   gid?: number;
 }
 
-/** The compiled app (`npm run build` first), the way production starts it. */
-export const COMPILED: Launch = { command: process.execPath, args: ['dist/main.js'], cwd: ROOT };
+/** The compiled app (`npm run build` first), the way production starts it (the Dockerfile's CMD). */
+export const COMPILED: Launch = {
+  command: process.execPath,
+  args: ['--optimize-for-size', 'dist/main.js'],
+  cwd: ROOT,
+};
 
 /**
  * The real bot as a child process, with only the environment given (plus PATH and HOME):
