@@ -25,8 +25,8 @@ RUN npm ci --omit=dev --no-audit --no-fund
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 ENV PORT=3000
-# The app's files stay owned by root, read-only to the bot: it writes nothing to disk
-# (logs go to stdout, data to REDIS_URL), so readOnlyRootFilesystem works.
+# The app's files stay owned by root, read-only to the bot: logs go to stdout, data to
+# REDIS_URL (the weekly chart uses /tmp when it can), so readOnlyRootFilesystem works.
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
