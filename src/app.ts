@@ -1,4 +1,5 @@
 import type { Queue, Worker } from 'bullmq';
+import { ResvgCharts } from './chart/renderer.js';
 import type { AppConfig } from './config/app-config.js';
 import { type Env, platformsFrom, secretsOf } from './config/env.js';
 import { loadAppConfig, loadTeamsFile } from './config/load-config.js';
@@ -138,7 +139,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     const store = instrumentStore(createRedisStore(setup.client, prefix), metrics);
     const planner = new BullJobPlanner(setup.queue, clock);
     const routed = instrumentOutbox(outbox, metrics);
-    engine = new QuizEngine({ bank, store, planner, outbox: routed, clock, config, logger });
+    const charts = new ResvgCharts();
+    engine = new QuizEngine({ bank, store, planner, outbox: routed, clock, config, logger, charts });
     return { jobConnection: setup.jobConnection, planner };
   };
 

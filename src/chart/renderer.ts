@@ -3,11 +3,12 @@ import type { ViewImage } from '../core/view.js';
 import { barChartSvg } from './bar-chart-svg.js';
 import { CHART_FONT_FAMILY, chartFontFile, rasterize } from './png.js';
 
-/** Charts drawn with resvg from SVG; the font file is found once, at construction. */
+/** Charts drawn with resvg from SVG. A missing font fails the chart (its caller sends text), never the start. */
 export class ResvgCharts implements ChartRenderer {
-  private readonly fontFile = chartFontFile();
+  private fontFile: string | undefined;
 
   async barChart(chart: BarChart, name: string): Promise<ViewImage> {
+    this.fontFile ??= chartFontFile();
     const { svg, text } = barChartSvg(chart, CHART_FONT_FAMILY);
     const raster = await rasterize(svg, text, 2, this.fontFile);
     const alt = [chart.title, ...chart.bars.map((b) => `${b.label}: ${b.note}`)].join('; ');

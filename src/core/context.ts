@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config/app-config.js';
 import type { QuestionBank } from '../content/bank.js';
+import type { ChartRenderer } from './chart.js';
 import type { Clock, JobPlanner, Logger, Outbox } from './ports.js';
 import type { QuizStore } from './store-ports.js';
 
@@ -12,4 +13,6 @@ export interface EngineContext {
   clock: Clock;
   config: AppConfig;
   logger: Logger;
+  /** Draws charts (the weekly one); without it announcements are text only. */
+  charts?: ChartRenderer;
 }

@@ -167,6 +167,8 @@ export const en: Catalog = {
   'weekly.weakest': 'Weakest category',
   'weekly.longestStreak': 'Longest streak',
   'weekly.streakLine': { by: 'streak', one: '{name}: {streak} day', other: '{name}: {streak} days' },
+  'weekly.chartTitle': 'Accuracy by category · {week}',
+  'weekly.chartSubtitle': 'Daily and live questions, weakest first',
   'weekly.quiet': 'Nobody answered last week. Start today with `/k8s-quiz daily`!',
   'weekly.accuracy': '{category} ({accuracy} correct)',
 

@@ -142,6 +142,8 @@ export const zhCN = {
   'weekly.weakest': '最弱分类',
   'weekly.longestStreak': '最长连对',
   'weekly.streakLine': '{name}：{streak} 天',
+  'weekly.chartTitle': '各分类正确率 · {week}',
+  'weekly.chartSubtitle': '每日一题与实时问答，正确率从低到高',
   'weekly.quiet': '上周没有人作答。今天就从 `/k8s-quiz daily` 开始吧！',
   'weekly.accuracy': '{category}（正确率 {accuracy}）',
 

@@ -4,6 +4,7 @@ import { isoWeek, previousIsoWeek } from '../local-time.js';
 import { type PostOutcome, stepIds } from '../step.js';
 import { teamText } from '../team-locale.js';
 import { weeklyView } from '../views/weekly-view.js';
+import { weeklyImage } from './weekly-image.js';
 
 /** `last`: the scheduled announcement of the week before. `current`: this week so far (the playground's preview). */
 export type WeeklyScope = 'last' | 'current';
@@ -31,7 +32,8 @@ export async function postWeekly(
   ]);
   const standings = await ctx.store.boards.teamStandings(teams, week);
   const standing = standings.find((s) => s.teamId === team.id);
-  const view = weeklyView({
+  const image = await weeklyImage(ctx, team, week, tallies, category, t);
+  const text = weeklyView({
     week,
     soFar: current,
     board,
@@ -41,6 +43,7 @@ export async function postWeekly(
     ...(standing ? { teamRank: { standing, of: standings.length } } : {}),
     ...(longestStreak ? { longestStreak } : {}),
   });
+  const view = image ? { ...text, image } : text;
   const step = current ? stepIds.weeklySoFar(team.id, week, at) : stepIds.weekly(team.id, week);
   const resume = { name: 'weekly', teamId: team.id, at, ...(current ? { scope } : {}) } as const;
   return (await deliverPost(ctx, team, step, view, { resume })).outcome;

@@ -7,6 +7,7 @@ import type { View, ViewForm } from '../../core/view.js';
 import type { TeamJobs } from '../../jobs/team-jobs.js';
 import type { AdapterDeps, PlatformAdapter } from '../adapter.js';
 import { formValues, renderForm } from './form.js';
+import { imageLine } from './image.js';
 import { ANSI_STYLE, PLAIN_STYLE } from './markdown.js';
 import { CONSOLE_HELP, type ConsoleInput, nothingDoneText, parseConsoleLine } from './parse.js';
 import { renderView } from './render.js';
@@ -62,6 +63,7 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
       const ref = `m${messages.length + 1}-${Date.now().toString(36)}`;
       posted += 1;
       show(view);
+      if (view.image) print(await imageLine(view.image));
       remember(view, ref);
       return { ref, found: false };
     },
