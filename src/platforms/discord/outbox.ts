@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { type APIMessage, type REST, Routes } from 'discord.js';
 import type { Team } from '../../core/model.js';
 import type { Logger, Outbox, PostReceipt, PostStep } from '../../core/ports.js';
-import type { View } from '../../core/view.js';
+import type { View, ViewImage } from '../../core/view.js';
+import { fileOf, isRefusedUpload, withImage } from './attachment.js';
 import { deliveryErrorOf, isUnknownMessage } from './delivery-errors.js';
 import { type DiscordMessage, renderView } from './render.js';
 
@@ -24,7 +25,9 @@ export function nonceOf(stepId: string, part: number): string {
  * Scheduled posts (daily question, reveal, weekly announcement) through the REST API, so they
  * need no gateway session. The message reference is the comma-joined ids of the messages one
  * View became (one, unless its text needed more than Discord allows in a message). Every message
- * carries its step's nonce, so a retried step gets back what Discord already has.
+ * carries its step's nonce, so a retried step gets back what Discord already has. A View's
+ * picture is uploaded with the last message (same nonce); if Discord refuses the file (e.g.
+ * no Attach Files permission), the text goes alone.
  */
 export class DiscordOutbox implements Outbox {
   constructor(
@@ -35,17 +38,35 @@ export class DiscordOutbox implements Outbox {
   async post(team: Team, view: View, step: PostStep): Promise<PostReceipt> {
     const ids: string[] = [];
     try {
-      for (const [part, message] of renderView(view).entries()) {
-        const sent = (await this.rest.post(Routes.channelMessages(team.address.channelId), {
-          body: { ...bodyOf(message), nonce: nonceOf(step.id, part), enforce_nonce: true },
-        })) as APIMessage;
-        ids.push(sent.id);
+      const messages = renderView(view);
+      for (const [part, message] of messages.entries()) {
+        const image = part === messages.length - 1 ? view.image : undefined;
+        ids.push(await this.send(team, message, nonceOf(step.id, part), image));
       }
     } catch (error) {
       throw deliveryErrorOf(error);
     }
     // Discord does not say whether it created the message or returned the one it had.
     return { ref: ids.join(','), found: false };
+  }
+
+  private async send(team: Team, message: DiscordMessage, nonce: string, image?: ViewImage): Promise<string> {
+    const route = Routes.channelMessages(team.address.channelId);
+    const once = { nonce, enforce_nonce: true };
+    if (image) {
+      try {
+        const body = { ...bodyOf(withImage(message, image)), ...once };
+        return ((await this.rest.post(route, { body, files: [fileOf(image)] })) as APIMessage).id;
+      } catch (error) {
+        // Refused for its file: no message was made, so the same nonce serves the text alone.
+        if (!isRefusedUpload(error)) throw error;
+        this.logger.warn(
+          { teamId: team.id, err: error instanceof Error ? error.message : String(error) },
+          'discord: the picture was refused; posting the text alone',
+        );
+      }
+    }
+    return ((await this.rest.post(route, { body: { ...bodyOf(message), ...once } })) as APIMessage).id;
   }
 
   async update(team: Team, messageRef: string, view: View): Promise<void> {

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Team } from '../../core/model.js';
 import type { Logger, Outbox, PostReceipt, PostStep } from '../../core/ports.js';
-import type { View } from '../../core/view.js';
+import type { View, ViewImage } from '../../core/view.js';
 import { deliveryErrorOf, isMessageGone } from './delivery-errors.js';
 import { renderView } from './render.js';
 import { findPostedParts, stepMetadata } from './step-lookup.js';
@@ -41,7 +41,33 @@ export class SlackOutbox implements Outbox {
       );
       ts = result.ts ?? ts;
     }
-    return { ref: ts, found: messages.every((_, part) => earlier?.has(part)) };
+    const found = messages.every((_, part) => earlier?.has(part));
+    // Only the run that posted the last part uploads the picture: a retry that finds the
+    // message already there does not upload it again (at most once, like the message).
+    if (view.image && !earlier?.has(messages.length - 1)) await this.upload(team, view.image);
+    return { ref: ts, found };
+  }
+
+  /**
+   * A View's picture goes to the channel right after its message (files.uploadV2: needs
+   * files:write). A refused upload is logged and dropped: the message is already there, and
+   * retrying the post for a picture would risk posting the message twice.
+   */
+  private async upload(team: Team, image: ViewImage): Promise<void> {
+    try {
+      await this.client.filesUploadV2({
+        channel_id: team.address.channelId,
+        file: Buffer.from(image.png),
+        filename: image.name,
+        title: Array.from(image.alt).slice(0, 80).join(''),
+        alt_text: Array.from(image.alt).slice(0, 1000).join(''),
+      });
+    } catch (error) {
+      this.logger.warn(
+        { teamId: team.id, err: error instanceof Error ? error.message : String(error) },
+        'slack: the picture was refused; the message stands without it',
+      );
+    }
   }
 
   async update(team: Team, messageRef: string, view: View): Promise<void> {

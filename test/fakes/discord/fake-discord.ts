@@ -4,6 +4,7 @@ import type { APIInteraction, APIUser } from 'discord.js';
 import { type FakeMessage, FakeState } from './fake-state.js';
 import { FakeGateway, type FakeGuild } from './gateway.js';
 import type { Place } from './payloads.js';
+import type { UploadedFile } from './rest-routes.js';
 import { type RestContext, type RestReply, type RestRequest, routeRest } from './rest-routes.js';
 
 export interface FakeDiscordOptions {
@@ -177,12 +178,13 @@ export class FakeDiscord {
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
-    const text = await readBody(req);
+    const { body, files } = await readBody(req);
     const request: RestRequest = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
       query: Object.fromEntries(url.searchParams),
-      body: text ? JSON.parse(text) : undefined,
+      body,
+      ...(files.length > 0 ? { files } : {}),
       authorization: req.headers.authorization,
     };
     const hook = this.takeHook(request);
@@ -227,8 +229,30 @@ export class FakeDiscord {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * A JSON body, or a multipart one as Discord takes uploads: the message as `payload_json`
+ * and each file as `files[n]` (https://discord.com/developers/docs/reference#uploading-files).
+ */
+async function readBody(req: IncomingMessage): Promise<{ body: unknown; files: UploadedFile[] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  const raw = Buffer.concat(chunks);
+  const type = req.headers['content-type'] ?? '';
+  if (!type.startsWith('multipart/form-data')) {
+    const text = raw.toString('utf8');
+    return { body: text ? JSON.parse(text) : undefined, files: [] };
+  }
+  const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+  const files: UploadedFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (!/^files\[\d+\]$/.test(field) || typeof value === 'string') continue;
+    files.push({
+      field,
+      name: value.name,
+      contentType: value.type,
+      data: Buffer.from(await value.arrayBuffer()),
+    });
+  }
+  const payload = form.get('payload_json');
+  return { body: typeof payload === 'string' ? JSON.parse(payload) : undefined, files };
 }

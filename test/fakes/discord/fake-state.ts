@@ -2,6 +2,7 @@ import type { APIInteraction, APIMessage, APIUser } from 'discord.js';
 import type { MessageBody } from './message-rules.js';
 import type { ModalBody } from './modal-rules.js';
 import { snowflake } from './payloads.js';
+import type { UploadedFile } from './rest-routes.js';
 
 /** A message as the fake keeps it: what Discord would show, plus what the bot asked for. */
 export interface FakeMessage extends APIMessage {
@@ -36,6 +37,10 @@ export class FakeState {
   readonly interactions = new Map<string, InteractionRecord>();
   /** Enforced nonces of the bot's messages: nonce → message id and when it was created. */
   private readonly nonces = new Map<string, { id: string; at: number }>();
+  /** Files uploaded with channel messages, by message id (the bytes Discord keeps). */
+  readonly uploads = new Map<string, UploadedFile[]>();
+  /** Channels where the bot lacks Attach Files: a message with a file is refused (403 50013). */
+  readonly noAttachFiles = new Set<string>();
 
   constructor(
     readonly applicationId: string,

@@ -8,8 +8,21 @@ export interface RestRequest {
   path: string;
   query: Record<string, string>;
   body: unknown;
+  /** Files of a multipart request. */
+  files?: UploadedFile[];
   authorization: string | undefined;
 }
+
+export interface UploadedFile {
+  /** `files[0]`, … */
+  field: string;
+  name: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/** Discord's upload limit for a bot without boosts (the interactions' attachment_size_limit). */
+export const ATTACHMENT_LIMIT_BYTES = 8 * 1024 * 1024;
 
 export interface RestReply {
   status: number;
@@ -158,7 +171,31 @@ function postMessage(ctx: RestContext, req: RestRequest, [channelId]: string[]):
   const body = req.body as MessageBody;
   const refused = invalidBody(body);
   if (refused) return refused;
-  const { message } = ctx.state.createOrFind(channelId ?? '', body);
+  const files = req.files ?? [];
+  if (files.length > 0) {
+    // Uploading needs Attach Files in the channel, on top of Send Messages.
+    if (ctx.state.noAttachFiles.has(channelId ?? '')) return error(403, 50013, 'Missing Permissions');
+    if (files.some((f) => f.data.length > ATTACHMENT_LIMIT_BYTES))
+      return error(413, 40005, 'Request entity too large');
+    const named = new Set(files.map((f) => f.name));
+    const missing = (body.embeds ?? [])
+      .map((e) => (e as { image?: { url?: string } }).image?.url)
+      .filter((u): u is string => u?.startsWith('attachment://') === true && !named.has(u.slice(13)));
+    if (missing.length)
+      return error(400, 50035, 'Invalid Form Body', { errors: missing.map((u) => `no file for ${u}`) });
+  }
+  const { message, created } = ctx.state.createOrFind(channelId ?? '', body);
+  // A repeated nonce gets back the message Discord already has, files and all.
+  if (!created) return { status: 200, body: FakeState.wire(message) };
+  message.attachments = files.map((f, i) => ({
+    id: `${message.id}${i}`,
+    filename: f.name,
+    size: f.data.length,
+    content_type: f.contentType,
+    url: `https://cdn.fake/attachments/${channelId}/${message.id}/${f.name}`,
+    proxy_url: `https://media.fake/attachments/${channelId}/${message.id}/${f.name}`,
+  }));
+  if (files.length > 0) ctx.state.uploads.set(message.id, files);
   return { status: 200, body: FakeState.wire(message) };
 }
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { receiveUpload } from './files.js';
 import { readManifest } from './manifest.js';
 import { type ApiReply, type FakeUser, routeApi, type SlackState } from './web-api-routes.js';
 
@@ -82,6 +83,7 @@ export class FakeSlack {
       messages: [],
       ephemerals: [],
       views: [],
+      files: new Map(),
     };
   }
 
@@ -97,6 +99,11 @@ export class FakeSlack {
   /** The Web API base for SLACK_API_URL. */
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** Where files.uploadV2 sends a file's bytes (handed out by files.getUploadURLExternal). */
+  uploadUrl(fileId: string): string {
+    return `http://127.0.0.1:${this.port}/upload/${fileId}`;
   }
 
   responseUrl(key: string): string {
@@ -143,9 +150,16 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/respond/')) return this.respond(url.pathname.slice(9), raw, res);
+    if (url.pathname.startsWith('/upload/') && req.method === 'POST') {
+      const type = req.headers['content-type'] ?? '';
+      const { status, text } = await receiveUpload(this.state, url.pathname.slice(8), bytes, type);
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(text);
+      return;
+    }
     if (!url.pathname.startsWith('/api/') || req.method !== 'POST') return send(res, 404, { ok: false });
     const method = url.pathname.slice(5);
     const params = parseParams(raw, req.headers['content-type'] ?? '');
@@ -193,11 +207,11 @@ export class FakeSlack {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

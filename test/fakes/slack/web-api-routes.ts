@@ -1,4 +1,5 @@
 import { blockKitProblems } from './block-kit-rules.js';
+import { completeUpload, type FakeFile, getUploadUrl } from './files.js';
 import { history } from './history.js';
 import { type OpenedView, openView } from './views.js';
 
@@ -45,6 +46,8 @@ export interface SlackState {
   ephemerals: FakeEphemeral[];
   /** Modals opened with views.open. */
   views: OpenedView[];
+  /** Files uploaded (files.getUploadURLExternal → upload → files.completeUploadExternal). */
+  files: Map<string, FakeFile>;
 }
 
 export interface ApiReply {
@@ -65,6 +68,8 @@ export const METHOD_SCOPES: Record<string, string | readonly [string, string] | 
   'users.info': 'users:read',
   'views.open': null,
   'conversations.history': ['channels:history', 'groups:history'],
+  'files.getUploadURLExternal': 'files:write',
+  'files.completeUploadExternal': 'files:write',
 };
 
 function scopeNeeded(state: SlackState, method: string, params: Record<string, unknown>): string | null {
@@ -87,7 +92,7 @@ export function routeApi(
   method: string,
   params: Record<string, unknown>,
   token: string,
-  socket: { socketUrl: string },
+  socket: { socketUrl: string; uploadUrl(fileId: string): string },
 ): ApiReply {
   if (method === 'apps.connections.open') {
     // Socket Mode: an app-level token, never the bot token.
@@ -132,6 +137,10 @@ export function routeApi(
       return openView(state, params);
     case 'conversations.history':
       return history(state, params);
+    case 'files.getUploadURLExternal':
+      return getUploadUrl(state, params, (id) => socket.uploadUrl(id));
+    case 'files.completeUploadExternal':
+      return completeUpload(state, params);
     default:
       return refuse('unknown_method');
   }
