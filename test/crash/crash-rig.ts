@@ -9,7 +9,7 @@ import type { QuizStore } from '../../src/core/store-ports.js';
 import { jobIds, QUIZ_QUEUE } from '../../src/jobs/queue-names.js';
 import { createRedisStore, DEFAULT_PREFIX } from '../../src/store/redis-store.js';
 import { shippedBank } from '../support/engine-harness.js';
-import type { BotProcess } from './bot-process.js';
+import type { BotLives } from './bot-lives.js';
 
 export const POST_KINDS = [
   'daily question',
@@ -71,7 +71,7 @@ export class CrashRig {
 
   constructor(
     redisUrl: string,
-    readonly bot: BotProcess,
+    readonly bot: BotLives,
     readonly platform: PlatformSide,
     private readonly newTeam: (n: number) => Team,
   ) {
@@ -95,13 +95,13 @@ export class CrashRig {
 
   /** Crashes at `kind`'s call, restarts, and reports what the platform holds once the steps are done. */
   async run(kind: PostKind, point: CrashPoint, team?: Team): Promise<CrashResult> {
-    if (!this.bot.running) this.bot.start();
+    if (!this.bot.running) await this.bot.start();
     const t = team ?? (await this.team());
     const scenario = await this.prepare(kind, t);
     this.platform.crashAt(t, scenario.target, point, () => this.bot.kill());
     await scenario.trigger();
     await within(this.bot.whenExited(), STEP_TIMEOUT_MS, `the crash point of "${kind}"`);
-    this.bot.start();
+    await this.bot.start();
     const doneAt = await scenario.settle();
     const posts = Object.fromEntries(scenario.steps.map((s) => [s, this.platform.postsOf(t, s)]));
     const calls = Object.fromEntries(scenario.steps.map((s) => [s, this.platform.callsOf(t, s)]));
@@ -112,7 +112,7 @@ export class CrashRig {
 
   /** A live question left open past its close time while the bot is down: restart → reveal → next. */
   async overdueLive(): Promise<{ closeMs: number; nextMs: number; posts: Record<string, number> }> {
-    if (!this.bot.running) this.bot.start();
+    if (!this.bot.running) await this.bot.start();
     const team = await this.team();
     const live = await this.startLive(team, 2, 4);
     const q0 = liveRoundId(live.id, 0);
@@ -120,7 +120,7 @@ export class CrashRig {
     await this.bot.kill();
     const round = await this.store.rounds.get(q0);
     await sleep(Math.max(0, (round?.closesAt ?? 0) - Date.now()) + 500);
-    this.bot.start();
+    await this.bot.start();
     const closeMs = (await this.stepDone(stepIds.reveal(q0))) - this.bot.startedAt;
     const q1 = liveRoundId(live.id, 1);
     const nextMs = (await this.stepDone(stepIds.question(q1))) - this.bot.startedAt;

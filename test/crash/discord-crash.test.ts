@@ -5,7 +5,7 @@ import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { buttonsOf, type FakeMessage } from '../fakes/discord/fake-state.js';
 import { freePort } from '../support/redis-server.js';
 import { testTeam } from '../support/teams.js';
-import { BotProcess } from './bot-process.js';
+import { BotLives } from './bot-lives.js';
 import { CRASH_POINTS, CrashRig, type PlatformSide, POST_KINDS } from './crash-rig.js';
 import { CrashReport } from './report.js';
 
@@ -62,8 +62,8 @@ const discord: PlatformSide = {
 
 beforeAll(async () => {
   fake = await FakeDiscord.start({ guilds: [{ id: GUILD, name: 'crash', channels: [] }] });
-  // PORT: the bot's health and metrics server, off the default so parallel test files never collide.
-  const bot = new BotProcess({ REDIS_URL: redisUrl, PORT: String(await freePort()), ...fake.env });
+  // Its own PORT (the health and metrics server), kept over restarts.
+  const bot = new BotLives({ REDIS_URL: redisUrl, ...fake.env }, await freePort());
   rig = new CrashRig(redisUrl, bot, discord, (n) =>
     testTeam({
       platform: 'discord',

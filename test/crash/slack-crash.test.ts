@@ -4,7 +4,7 @@ import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import type { FakeMessage } from '../fakes/slack/web-api-routes.js';
 import { freePort } from '../support/redis-server.js';
 import { testTeam } from '../support/teams.js';
-import { BotProcess } from './bot-process.js';
+import { BotLives } from './bot-lives.js';
 import { CRASH_POINTS, CrashRig, type PlatformSide, POST_KINDS } from './crash-rig.js';
 import { CrashReport } from './report.js';
 
@@ -58,13 +58,15 @@ const slack: PlatformSide = {
 
 beforeAll(async () => {
   fake = await FakeSlack.start({ teamId: WORKSPACE });
-  const bot = new BotProcess({
-    REDIS_URL: redisUrl,
-    SLACK_BOT_TOKEN: fake.state.botToken,
-    SLACK_SIGNING_SECRET: 'crash-test-signing-secret',
-    SLACK_API_URL: fake.apiUrl,
-    PORT: String(await freePort()),
-  });
+  const bot = new BotLives(
+    {
+      REDIS_URL: redisUrl,
+      SLACK_BOT_TOKEN: fake.state.botToken,
+      SLACK_SIGNING_SECRET: 'crash-test-signing-secret',
+      SLACK_API_URL: fake.apiUrl,
+    },
+    await freePort(),
+  );
   rig = new CrashRig(redisUrl, bot, slack, (n) =>
     testTeam({ platform: 'slack', workspaceId: WORKSPACE, channelId: `CCRASH${n}` }),
   );

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { freePort } from './redis-server.js';
 import { ROOT } from './run-cli.js';
 
@@ -34,6 +35,21 @@ export const COMPILED: Launch = {
   args: ['--optimize-for-size', 'dist/main.js'],
   cwd: ROOT,
 };
+
+/**
+ * The command `npm start` runs, read from package.json and spawned directly, so the pid is
+ * the bot's own node process (npm would stand between and outlive a SIGKILL).
+ */
+export function npmStartLaunch(): Launch {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = scripts.start.trim().split(/\s+/);
+  if (words[0] === 'exec') words.shift();
+  const [first, ...args] = words;
+  if (first !== 'node') throw new Error(`npm start does not run node directly: ${scripts.start}`);
+  return { command: process.execPath, args, cwd: ROOT };
+}
 
 /**
  * The real bot as a child process, with only the environment given (plus PATH and HOME):
