@@ -1,5 +1,6 @@
 import { type Job, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { loadAppConfig } from '../../src/config/load-config.js';
 import type { LiveRound } from '../../src/core/live-round.js';
 import { localDate, previousIsoWeek } from '../../src/core/local-time.js';
 import type { Team } from '../../src/core/model.js';
@@ -110,8 +111,16 @@ export class CrashRig {
     return { posts, calls, lookups, recoveryMs: doneAt - this.bot.startedAt, closed };
   }
 
-  /** A live question left open past its close time while the bot is down: restart → reveal → next. */
-  async overdueLive(): Promise<{ closeMs: number; nextMs: number; posts: Record<string, number> }> {
+  /**
+   * A live question left open past its close time while the bot is down: restart → reveal →
+   * the next question, `pauseMs` (the configured pause between questions) after the reveal.
+   */
+  async overdueLive(): Promise<{
+    closeMs: number;
+    nextMs: number;
+    pauseMs: number;
+    posts: Record<string, number>;
+  }> {
     if (!this.bot.running) await this.bot.start();
     const team = await this.team();
     const live = await this.startLive(team, 2, 4);
@@ -128,6 +137,7 @@ export class CrashRig {
     return {
       closeMs,
       nextMs,
+      pauseMs: (await loadAppConfig()).live.pauseSeconds * 1000,
       posts: Object.fromEntries(steps.map((s) => [s, this.platform.postsOf(team, s)])),
     };
   }
