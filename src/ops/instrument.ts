@@ -34,13 +34,20 @@ export function instrumentStore(store: QuizStore, metrics: Metrics): QuizStore {
   return { ...store, rounds: Object.assign(Object.create(rounds) as typeof rounds, { recordAnswer }) };
 }
 
-/** Counts posts and updates by platform and outcome. */
+/**
+ * Counts posts and updates by platform and outcome. A retried step (an earlier run died with it
+ * in flight) counts as `found-existing` when the platform already had the post, else `recovered`.
+ */
 export function instrumentOutbox(outbox: Outbox, metrics: Metrics): Outbox {
-  const count = async <T>(team: Team, send: () => Promise<T>): Promise<T> => {
+  const count = async <T>(
+    team: Team,
+    send: () => Promise<T>,
+    outcomeOf: (result: T) => PostOutcomeLabel = () => 'sent',
+  ): Promise<T> => {
     const platform = team.address.platform;
     try {
       const result = await send();
-      metrics.posts.inc({ platform, outcome: 'sent' });
+      metrics.posts.inc({ platform, outcome: outcomeOf(result) });
       return result;
     } catch (error) {
       metrics.posts.inc({ platform, outcome: 'failed' });
@@ -48,10 +55,17 @@ export function instrumentOutbox(outbox: Outbox, metrics: Metrics): Outbox {
     }
   };
   return {
-    post: (team, view, step) => count(team, () => outbox.post(team, view, step)),
+    post: (team, view, step) =>
+      count(
+        team,
+        () => outbox.post(team, view, step),
+        (receipt) => (!step.retry ? 'sent' : receipt.found ? 'found-existing' : 'recovered'),
+      ),
     update: (team, ref, view) => count(team, () => outbox.update(team, ref, view)),
   };
 }
+
+type PostOutcomeLabel = 'sent' | 'recovered' | 'found-existing';
 
 /** Job run times and failed attempts, by job name. */
 export function instrumentWorker(worker: Worker, metrics: Metrics): void {

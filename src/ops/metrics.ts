@@ -33,7 +33,7 @@ export class Metrics {
   });
   readonly posts = new Counter({
     name: 'k8s_quiz_posts_total',
-    help: 'Channel posts and updates by platform and outcome: sent, failed, or recovered after a crash',
+    help: 'Channel posts and updates by platform and outcome: sent, failed, and after a crash recovered (posted by the retry) or found-existing (the platform had it)',
     labelNames: ['platform', 'outcome'] as const,
     registers: [this.registry],
   });
