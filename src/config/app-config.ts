@@ -18,6 +18,14 @@ export const AppConfigSchema = z.strictObject({
   admins: z.strictObject({ discord: z.array(z.string()), slack: z.array(z.string()) }),
   /** Players' "this question is wrong" reports: how many different players hold an item back. */
   reports: z.strictObject({ holdAfter: z.int().min(1).max(1000) }).default({ holdAfter: 3 }),
+  /**
+   * Topic mastery (4 weeks of answers per category): a category needs `minAnswers` answers to
+   * be called strong or weak; after the weekly announcement names the team's weakest category,
+   * `focusDays` of the next 7 daily questions come from it (0: never).
+   */
+  mastery: z
+    .strictObject({ focusDays: z.int().min(0).max(7), minAnswers: z.int().min(1).max(1000) })
+    .default({ focusDays: 2, minAnswers: 3 }),
 });
 
 export type AppConfig = z.infer<typeof AppConfigSchema>;

@@ -46,3 +46,22 @@ export function weeklyCron(settings: Pick<TeamSettings, 'weeklyDay' | 'weeklyTim
 
 /** Cron counts Sunday as 0. */
 const cronWeekday = (day: Weekday): number => (WEEKDAYS.indexOf(day) + 1) % 7;
+
+/** The `count` local dates (yyyy-MM-dd) ending on `date`, oldest first. */
+export function datesEndingOn(date: string, count: number): string[] {
+  const end = DateTime.fromISO(date, { zone: 'utc' });
+  return Array.from({ length: count }, (_, i) => end.minus({ days: count - 1 - i }).toISODate() ?? '');
+}
+
+/** The seven dates (Monday first) of an ISO week such as 2026-W48. */
+export function isoWeekDates(week: string): string[] {
+  const sunday = DateTime.fromISO(`${week}-7`, { zone: 'utc' }).toISODate();
+  if (!sunday) throw new Error(`not an ISO week: ${week}`);
+  return datesEndingOn(sunday, 7);
+}
+
+/** Whole days from one local date to another (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round(
+    DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days,
+  );

@@ -7,6 +7,8 @@ export interface DailyPick {
   quiz: Quiz;
   /** True when every eligible item had been used: a new cycle starts with this one. */
   newCycle: boolean;
+  /** Drawn for the focus category rather than the next category in turn. */
+  focus?: boolean;
 }
 
 /** Categories a team draws from, in bank order (empty filter: all with items). */
@@ -20,18 +22,26 @@ export function eligibleCategories(bank: QuestionBank, filter: readonly string[]
  * Picks the day's item: no repeats until the team's eligible items are used up, and the
  * category after yesterday's (in bank order) that still has unused items. Within a
  * category the pick is seeded by team and date, so teams do not all get the same item.
+ * On a focus day (`focus`: the team's weakest category, see mastery.ts) the item comes from
+ * that category while it has unused items; the turn of the others is unchanged.
  */
 export function pickDailyQuiz(
   bank: QuestionBank,
   filter: readonly string[],
   history: DailyHistory,
   seed: string,
+  focus?: string,
 ): DailyPick | undefined {
   const categories = eligibleCategories(bank, filter);
   if (categories.length === 0) return undefined;
   const unused = (category: string) => bank.quizzesIn(category).filter((q) => !history.used.has(q.id));
   const newCycle = categories.every((c) => unused(c).length === 0);
   const remaining = (category: string) => (newCycle ? [...bank.quizzesIn(category)] : unused(category));
+
+  if (focus && categories.includes(focus)) {
+    const pool = remaining(focus);
+    if (pool.length > 0) return { quiz: pool[seededIndex(seed, pool.length)] as Quiz, newCycle, focus: true };
+  }
 
   const start = history.lastCategory ? categories.indexOf(history.lastCategory) + 1 : 0;
   for (let step = 0; step < categories.length; step++) {

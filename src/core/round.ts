@@ -16,6 +16,8 @@ export interface Round {
   status: 'open' | 'closed';
   /** Daily: local date of the team's previous daily question (a streak continues from it). */
   previousDailyDate?: string;
+  /** Daily: drawn for the team's focus category (see mastery.ts); the rotation's turn stays where it was. */
+  focus?: boolean;
   /** Live: the round and position this question belongs to. */
   liveId?: string;
   index?: number;

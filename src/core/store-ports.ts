@@ -1,6 +1,7 @@
 import type { ScoringConfig } from '../config/app-config.js';
 import type { Board, BoardEntry, CategoryTally, PlayerStats, TeamStanding } from './boards.js';
 import type { LiveRound } from './live-round.js';
+import type { TeamFocus } from './mastery.js';
 import type { Player, Team } from './model.js';
 import type { RecoveryJob } from './ports.js';
 import type { ItemReport } from './reports.js';
@@ -86,6 +87,7 @@ export interface BoardRepo {
   /** A player of the team by id or (case-insensitive) display name. */
   findPlayer(teamId: string, idOrName: string): Promise<Player | undefined>;
   rememberName(teamId: string, player: Player): Promise<void>;
+  /** The team's answers per category in an ISO week (the weekly chart): the same tallies mastery reads. */
   weekTallies(teamId: string, week: string): Promise<CategoryTally[]>;
   longestStreak(teamId: string, week: string): Promise<{ player: Player; streak: number } | undefined>;
 }
@@ -102,6 +104,18 @@ export interface ReportRepo {
   clear(quizId: string): Promise<number>;
 }
 
+/** Answers per category by team-local date (kept 40 days), and the daily question's focus. */
+export interface MasteryRepo {
+  /** The team's answers per category summed over these local dates, or one player's. */
+  tallies(teamId: string, dates: readonly string[], playerId?: string): Promise<CategoryTally[]>;
+  focus(teamId: string): Promise<TeamFocus | undefined>;
+  /**
+   * Keeps the focus a weekly announcement chose, unless one for this week or a later one is
+   * stored (a retried announcement keeps the first choice); returns the stored focus.
+   */
+  chooseFocus(teamId: string, focus: Omit<TeamFocus, 'days'>): Promise<TeamFocus>;
+}
+
 /** Everything the engine keeps, behind ports so core never imports a Redis client. */
 export interface QuizStore {
   teams: TeamRepo;
@@ -110,4 +124,5 @@ export interface QuizStore {
   lives: LiveRepo;
   boards: BoardRepo;
   reports: ReportRepo;
+  mastery: MasteryRepo;
 }

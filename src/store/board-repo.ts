@@ -6,9 +6,11 @@ import {
   rankScores,
   type TeamStanding,
 } from '../core/boards.js';
+import { isoWeekDates } from '../core/local-time.js';
 import type { Player, Team } from '../core/model.js';
 import type { BoardRepo } from '../core/store-ports.js';
 import type { Keys } from './keys.js';
+import { sumTallies, talliesFrom } from './tallies.js';
 
 export class RedisBoardRepo implements BoardRepo {
   constructor(
@@ -88,8 +90,10 @@ export class RedisBoardRepo implements BoardRepo {
     await this.redis.hset(this.keys.names(teamId), player.id, player.name);
   }
 
-  async weekTallies(teamId: string, week: string): Promise<CategoryTally[]> {
-    return talliesFrom(await this.redis.hgetall(this.keys.weekTally(teamId, week)));
+  weekTallies(teamId: string, week: string): Promise<CategoryTally[]> {
+    // The week's seven dates, plus the per-week hash older versions wrote (answers from before an upgrade).
+    const days = isoWeekDates(week).map((date) => this.keys.masteryDay(teamId, date));
+    return sumTallies(this.redis, [...days, this.keys.legacyWeekTally(teamId, week)]);
   }
 
   async longestStreak(teamId: string, week: string): Promise<{ player: Player; streak: number } | undefined> {
@@ -98,15 +102,4 @@ export class RedisBoardRepo implements BoardRepo {
     const name = (await this.redis.hget(this.keys.names(teamId), id)) ?? id;
     return { player: { id, name }, streak: Number(score) };
   }
-}
-
-/** `answered:<category>` / `correct:<category>` hash fields as tallies. */
-function talliesFrom(hash: Record<string, string>): CategoryTally[] {
-  return Object.entries(hash)
-    .filter(([field]) => field.startsWith('answered:'))
-    .map(([field, answered]) => {
-      const category = field.slice('answered:'.length);
-      return { category, answered: Number(answered), correct: Number(hash[`correct:${category}`] ?? 0) };
-    })
-    .sort((a, b) => a.category.localeCompare(b.category));
 }

@@ -37,7 +37,14 @@ export class Keys {
   allBoard = (teamId: string) => `${this.prefix}board:${teamId}:all`;
   /** Player stats hashes are `statsPrefix(team) + playerId` (the close script appends the id). */
   statsPrefix = (teamId: string) => `${this.prefix}stats:${teamId}:`;
-  weekTally = (teamId: string, week: string) => `${this.prefix}tally:${teamId}:${week}`;
+  /** Before 0.2 the close tallied categories per week; still read for the week of the upgrade. */
+  legacyWeekTally = (teamId: string, week: string) => `${this.prefix}tally:${teamId}:${week}`;
+  /** The team's answers per category on one local date (`answered:<c>`, `correct:<c>`): weekly chart and mastery. */
+  masteryDay = (teamId: string, date: string) => `${this.prefix}mastery:${teamId}:${date}`;
+  /** A player's hash for the same date is `masteryDayPrefix(team, date) + playerId` (the close script appends the id). */
+  masteryDayPrefix = (teamId: string, date: string) => `${this.prefix}mastery:${teamId}:${date}:`;
+  /** The category the daily question leans towards after a weekly announcement, and the days it did. */
+  focus = (teamId: string) => `${this.prefix}focus:${teamId}`;
   weekStreaks = (teamId: string, week: string) => `${this.prefix}streaks:${teamId}:${week}`;
 
   /** One hash per reported quiz item: reporter key → report JSON. */

@@ -3,6 +3,7 @@ import type { QuizStore } from '../core/store-ports.js';
 import { RedisBoardRepo } from './board-repo.js';
 import { Keys } from './keys.js';
 import { RedisLiveRepo } from './live-repo.js';
+import { RedisMasteryRepo } from './mastery-repo.js';
 import { RedisReportRepo } from './report-repo.js';
 import { RedisRoundRepo } from './round-repo.js';
 import { defineScripts } from './scripts.js';
@@ -22,5 +23,6 @@ export function createRedisStore(redis: Redis, prefix = DEFAULT_PREFIX): QuizSto
     lives: new RedisLiveRepo(redis, keys),
     boards: new RedisBoardRepo(redis, keys),
     reports: new RedisReportRepo(redis, keys),
+    mastery: new RedisMasteryRepo(redis, keys),
   };
 }

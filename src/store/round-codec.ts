@@ -11,6 +11,7 @@ export function roundFromHash(hash: Record<string, string>): Round | undefined {
   if (!hash.id) return undefined;
   const round: Record<string, unknown> = { ...hash };
   for (const k of NUMBERS) if (hash[k] !== undefined) round[k] = Number(hash[k]);
+  if (hash.focus !== undefined) round.focus = hash.focus === 'true';
   delete round.returning;
   return round as unknown as Round;
 }

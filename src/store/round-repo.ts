@@ -10,6 +10,11 @@ import { runScript } from './scripts.js';
 
 /** Closed rounds stay readable (reference answers, `daily`) for a while, then expire. */
 const ROUND_RETENTION_SECONDS = 60 * 60 * 24 * 30;
+/**
+ * A date's category tallies are read for 4 weeks of mastery ending as far back as the end of
+ * last week (a weekly announcement): 35 days, plus margin for a question closed late.
+ */
+const TALLY_RETENTION_SECONDS = 60 * 60 * 24 * 40;
 
 export class RedisRoundRepo implements RoundRepo {
   constructor(
@@ -95,12 +100,18 @@ export class RedisRoundRepo implements RoundRepo {
       k.names(round.teamId),
       k.weekBoard(round.teamId, round.week),
       k.allBoard(round.teamId),
-      k.weekTally(round.teamId, round.week),
+      k.masteryDay(round.teamId, round.localDate),
       k.weekStreaks(round.teamId, round.week),
       round.liveId ? k.liveScores(round.liveId) : k.results(roundId),
       k.openRounds(),
     ];
-    const args = [k.statsPrefix(round.teamId), JSON.stringify(scoring), ROUND_RETENTION_SECONDS];
+    const args = [
+      k.statsPrefix(round.teamId),
+      JSON.stringify(scoring),
+      ROUND_RETENTION_SECONDS,
+      k.masteryDayPrefix(round.teamId, round.localDate),
+      TALLY_RETENTION_SECONDS,
+    ];
     const reply = (await runScript(this.redis, 'closeRound', keys, args)) as [number, string] | null;
     // The script drops a closed round from the index; a round that is gone altogether leaves here.
     if (!reply) {
@@ -137,11 +148,20 @@ export class RedisRoundRepo implements RoundRepo {
       .multi()
       .sadd(this.keys.dailyUsed(round.teamId), round.quizId)
       .hset(this.keys.daily(round.teamId), {
-        lastCategory: round.category,
+        // A focus day leaves the turn of categories where it was.
+        ...(round.focus ? {} : { lastCategory: round.category }),
         lastDate: round.localDate,
         latestRoundId: round.id,
       })
       .exec();
+    // Once a day, so a second call is cheap: counts the focus day in the focus that chose it.
+    if (round.focus)
+      await runScript(
+        this.redis,
+        'markFocusDay',
+        [this.keys.focus(round.teamId)],
+        [round.category, round.localDate, round.quizId],
+      );
   }
 
   async resetDailyCycle(teamId: string): Promise<void> {

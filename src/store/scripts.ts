@@ -6,6 +6,8 @@ const SCRIPTS = {
   createRound: { file: 'create-round.lua', keys: 2 },
   recordAnswer: { file: 'record-answer.lua', keys: 5 },
   closeRound: { file: 'close-round.lua', keys: 12 },
+  chooseFocus: { file: 'choose-focus.lua', keys: 1 },
+  markFocusDay: { file: 'mark-focus-day.lua', keys: 1 },
   recordReport: { file: 'record-report.lua', keys: 2 },
   beginStep: { file: 'begin-step.lua', keys: 2 },
   advanceStep: { file: 'advance-step.lua', keys: 2 },

@@ -1,6 +1,7 @@
 import type { EngineContext } from '../context.js';
 import { deliverPost } from '../delivery.js';
 import { atLocalTime, isoWeek, localDate, nextLocalTime } from '../local-time.js';
+import { focusDue } from '../mastery.js';
 import type { Team } from '../model.js';
 import { pickDailyQuiz } from '../rotation.js';
 import type { Round } from '../round.js';
@@ -56,7 +57,9 @@ async function dailyRoundFor(ctx: EngineContext, team: Team, at: number): Promis
   // Items enough players reported as wrong wait for a maintainer (`content reports clear`).
   const held = await ctx.store.reports.heldBack(ctx.config.reports.holdAfter);
   const bank = held.size > 0 ? ctx.bank.without(held) : ctx.bank;
-  const pick = pickDailyQuiz(bank, categories, history, `${team.id}:${date}`);
+  const focus = await ctx.store.mastery.focus(team.id);
+  const leaning = focusDue(focus, date, ctx.config.mastery.focusDays) ? focus?.category : undefined;
+  const pick = pickDailyQuiz(bank, categories, history, `${team.id}:${date}`, leaning);
   if (!pick) return undefined;
   if (pick.newCycle) await ctx.store.rounds.resetDailyCycle(team.id);
   const now = ctx.clock.now();
@@ -76,5 +79,6 @@ async function dailyRoundFor(ctx: EngineContext, team: Team, at: number): Promis
     localDate: date,
     week: isoWeek(at, timezone),
     ...(history.lastDate && history.lastDate !== date ? { previousDailyDate: history.lastDate } : {}),
+    ...(pick.focus ? { focus: true } : {}),
   });
 }

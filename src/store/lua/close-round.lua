@@ -1,11 +1,13 @@
 -- Closes a round exactly once and awards its points; a second call returns the stored results.
 -- KEYS[1] round hash, KEYS[2] answers hash, KEYS[3] answer order list, KEYS[4] results string,
 -- KEYS[5] round's player names hash, KEYS[6] team names hash, KEYS[7] weekly board,
--- KEYS[8] all-time board, KEYS[9] team's weekly category tally hash,
+-- KEYS[8] all-time board, KEYS[9] team's category tally hash for the round's local date,
 -- KEYS[10] team's weekly zset of the longest streak each player reached,
 -- KEYS[11] live round scores zset (or KEYS[4] for a daily round), KEYS[12] open-rounds zset.
--- ARGV[1] stats key prefix (player id is appended), ARGV[2] scoring JSON, ARGV[3] retention (s).
--- Not cluster-safe: player stats keys are derived here (one Redis, as deployed).
+-- ARGV[1] stats key prefix (player id is appended), ARGV[2] scoring JSON, ARGV[3] retention (s),
+-- ARGV[4] the player's tally key prefix for the same date (player id is appended), ARGV[5] how
+-- long the date's tallies are kept (s): the weekly chart and topic mastery read them.
+-- Not cluster-safe: player stats and tally keys are derived here (one Redis, as deployed).
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return false end
 if status == 'closed' then return {0, redis.call('GET', KEYS[4])} end
@@ -36,15 +38,19 @@ for _, player in ipairs(order) do
   local points = 0
   local streak = cjson.null
 
+  local tally = ARGV[4] .. player
   redis.call('HINCRBY', stats, 'answered', 1)
   redis.call('HINCRBY', stats, 'answered:' .. category, 1)
   redis.call('HINCRBY', KEYS[9], 'answered:' .. category, 1)
+  redis.call('HINCRBY', tally, 'answered:' .. category, 1)
   if correct then
     correctSoFar = correctSoFar + 1
     redis.call('HINCRBY', stats, 'correct', 1)
     redis.call('HINCRBY', stats, 'correct:' .. category, 1)
     redis.call('HINCRBY', KEYS[9], 'correct:' .. category, 1)
+    redis.call('HINCRBY', tally, 'correct:' .. category, 1)
   end
+  redis.call('EXPIRE', tally, ARGV[5])
 
   if isDaily then
     if correct then
@@ -83,6 +89,8 @@ for _, player in ipairs(order) do
     choice = choice, correct = correct, points = points, answeredAt = at, streak = streak,
   }
 end
+
+if #order > 0 then redis.call('EXPIRE', KEYS[9], ARGV[5]) end
 
 local encoded = cjson.encode({ roundId = r.id, answers = results, split = split })
 redis.call('SET', KEYS[4], encoded)
