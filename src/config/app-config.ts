@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TeamSettingsSchema } from '../core/settings.js';
+import { bankCategory } from './bank-category.js';
 
 const Range = z.strictObject({ default: z.int(), min: z.int(), max: z.int() });
 
@@ -30,3 +31,10 @@ export const AppConfigSchema = z.strictObject({
 
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 export type ScoringConfig = AppConfig['scoring'];
+
+/** default.yaml as start-up reads it: the team defaults may only name the bank's categories. */
+export function appConfigSchema(categories?: readonly string[]) {
+  return AppConfigSchema.extend({
+    team: TeamSettingsSchema.extend({ categories: z.array(bankCategory(categories)) }),
+  });
+}

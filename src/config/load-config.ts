@@ -4,17 +4,21 @@ import type { z } from 'zod';
 import { formatContentError } from '../content/types.js';
 import { parseYaml } from '../content/yaml-source.js';
 import { defaultPaths } from '../paths.js';
-import { type AppConfig, AppConfigSchema } from './app-config.js';
+import { type AppConfig, appConfigSchema } from './app-config.js';
 import { ConfigError } from './config-error.js';
 import { type TeamsFile, teamsFileSchema } from './teams-file.js';
 
 export { ConfigError };
 
-export async function loadAppConfig(file = join(defaultPaths.config, 'default.yaml')): Promise<AppConfig> {
+/** `categories` (the bank's) makes an unknown category in `team.categories` a start-up error. */
+export async function loadAppConfig(
+  file = join(defaultPaths.config, 'default.yaml'),
+  categories?: readonly string[],
+): Promise<AppConfig> {
   const text = await readFile(file, 'utf8').catch(() => {
     throw new ConfigError(`${file}: cannot read file`);
   });
-  return parseOrThrow(text, AppConfigSchema, file);
+  return parseOrThrow(text, appConfigSchema(categories), file);
 }
 
 /**

@@ -31,10 +31,10 @@ export async function loadSettings(source: NodeJS.ProcessEnv = process.env): Pro
     collect(error);
   }
   const dir = env?.CONFIG_DIR ?? (source.CONFIG_DIR?.trim() || defaultPaths.config);
-  // Teams may only name categories the bank has (a broken bank is reported when it loads).
+  // Config may only name categories the bank has (a broken bank is reported when it loads).
   const categories = env ? await readCategoryIds(env.CONTENT_DIR) : undefined;
   const [config, teams] = await Promise.all([
-    loadAppConfig(join(dir, 'default.yaml')).catch(collect),
+    loadAppConfig(join(dir, 'default.yaml'), categories).catch(collect),
     loadTeamsFile(join(dir, 'teams.yaml'), categories).catch(collect),
   ]);
   if (!env || !config || !teams || problems.length > 0) {
