@@ -59,6 +59,10 @@ export const EnvSchema = z.object({
     message: 'must be the application id, a number of 15–21 digits',
   }),
   DISCORD_API_URL: httpUrl,
+  /** Set: interactions come over HTTP (POST /discord/interactions), signed with this key; no gateway. */
+  DISCORD_PUBLIC_KEY: optional.refine((v) => v === undefined || /^[0-9a-fA-F]{64}$/.test(v), {
+    message: 'must be the application public key, 64 hex characters (General Information > Public Key)',
+  }),
   SLACK_BOT_TOKEN: tokenWithPrefix('xoxb-'),
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: tokenWithPrefix('xapp-'),
@@ -86,6 +90,10 @@ function crossChecks(source: NodeJS.ProcessEnv): string[] {
     lines.push('DISCORD_APPLICATION_ID: missing (DISCORD_TOKEN is set; both are needed for Discord)');
   if (has('DISCORD_APPLICATION_ID') && !has('DISCORD_TOKEN'))
     lines.push('DISCORD_TOKEN: missing (DISCORD_APPLICATION_ID is set; both are needed for Discord)');
+  if (has('DISCORD_PUBLIC_KEY') && !has('DISCORD_TOKEN'))
+    lines.push(
+      'DISCORD_TOKEN: missing (DISCORD_PUBLIC_KEY is set; HTTP interactions need the bot token too)',
+    );
   if (has('SLACK_BOT_TOKEN') && !has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN'))
     lines.push(
       'SLACK_SIGNING_SECRET: missing (SLACK_BOT_TOKEN is set; set SLACK_SIGNING_SECRET for HTTP or SLACK_APP_TOKEN for Socket Mode)',

@@ -29,7 +29,11 @@ export interface HarnessOptions {
   team?: Partial<TeamSettings>;
   contentDir?: string;
   config?: (config: AppConfig) => AppConfig;
+  /** How interactions reach the bot: the gateway (default) or signed POSTs to /discord/interactions. */
+  transport?: Transport;
 }
+
+export type Transport = 'gateway' | 'http';
 
 /**
  * The real app (engine, Redis, BullMQ, the Discord adapter on discord.js) against a fake
@@ -57,8 +61,16 @@ export class DiscordWorld {
     writeFileSync(teamsFile, stringify(teams));
     const base = await loadAppConfig();
     const logger = recordingLogger();
+    const port = await freePort();
+    const overHttp = options.transport === 'http';
+    if (overHttp) fake.interactionsUrl = `http://127.0.0.1:${port}/discord/interactions`;
     const app = await createApp({
-      env: readEnv({ REDIS_URL: redis.url, PORT: String(await freePort()), ...fake.env }),
+      env: readEnv({
+        REDIS_URL: redis.url,
+        PORT: String(port),
+        ...fake.env,
+        ...(overHttp ? { DISCORD_PUBLIC_KEY: fake.publicKey } : {}),
+      }),
       redisPrefix: `e2e-${randomUUID()}:`,
       logger,
       config: options.config ? options.config(base) : base,

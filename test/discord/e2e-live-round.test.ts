@@ -1,30 +1,35 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buttonsOf, type FakeMessage } from '../fakes/discord/fake-state.js';
-import type { FakePlayer } from '../fakes/discord/payloads.js';
-import { DiscordWorld } from './e2e-harness.js';
+import { buttonPress, type FakePlayer } from '../fakes/discord/payloads.js';
+import { postSignedInteraction, signingKeys } from '../fakes/discord/signed-interaction.js';
+import { CHANNEL, DiscordWorld, GUILD, type Transport } from './e2e-harness.js';
 
 const ann: FakePlayer = { id: '800000000000000001', name: 'Ann', admin: true };
 const bob: FakePlayer = { id: '800000000000000002', name: 'Bob' };
 const cai: FakePlayer = { id: '800000000000000003', name: 'Cai' };
 const dee: FakePlayer = { id: '800000000000000004', name: 'Dee' };
+const eveP: FakePlayer = { id: '800000000000000005', name: 'Eve' };
 
-let world: DiscordWorld;
-beforeAll(async () => {
-  world = await DiscordWorld.start({ config: (c) => ({ ...c, live: { ...c.live, pauseSeconds: 0 } }) });
-});
-afterAll(async () => world?.stop());
+describe.each<Transport>(['gateway', 'http'])('a live round on Discord (%s), end to end', (transport) => {
+  let world: DiscordWorld;
+  beforeAll(async () => {
+    world = await DiscordWorld.start({
+      transport,
+      config: (c) => ({ ...c, live: { ...c.live, pauseSeconds: 0 } }),
+    });
+  });
+  afterAll(async () => world?.stop());
 
-const titled = (prefix: string) =>
-  world.fake.channelMessages('722222222222222222').filter((m) => m.embeds[0]?.title?.startsWith(prefix));
-const waitTitled = (prefix: string, n = 1) =>
-  world.fake.waitFor(
-    `${n} post(s) titled ${prefix}`,
-    () => titled(prefix).length >= n && titled(prefix),
-    30_000,
-  );
-const replyText = async (id: string) => DiscordWorld.text((await world.replies(id))[0]);
+  const titled = (prefix: string) =>
+    world.fake.channelMessages('722222222222222222').filter((m) => m.embeds[0]?.title?.startsWith(prefix));
+  const waitTitled = (prefix: string, n = 1) =>
+    world.fake.waitFor(
+      `${n} post(s) titled ${prefix}`,
+      () => titled(prefix).length >= n && titled(prefix),
+      30_000,
+    );
+  const replyText = async (id: string) => DiscordWorld.text((await world.replies(id))[0]);
 
-describe('a live round on Discord, end to end', () => {
   test('GIVEN /k8s-quiz start count:2 seconds:10 and three players THEN presses are answered privately, the timer reveals once, and the round ends with standings', async () => {
     const setup = world.command(ann, 'setup', { locale: 'en' });
     expect(await replyText(setup)).toMatch(/enabled in this channel/);
@@ -42,6 +47,14 @@ describe('a live round on Discord, end to end', () => {
     expect(buttonsOf(q1).every((b) => b.custom_id.length <= 100 && !b.disabled)).toBe(true);
     const postedAt = Date.now();
 
+    if (transport === 'http') {
+      // A press signed with another key is refused before anything is recorded (the split below stays 3 × 33 %).
+      const eve = buttonPress(world.fake.place(GUILD, CHANNEL), eveP, q1, buttonsOf(q1)[3]?.custom_id ?? '');
+      const forged = await postSignedInteraction(world.fake.interactionsUrl ?? '', signingKeys(), {
+        body: eve,
+      });
+      expect(forged.status).toBe(401);
+    }
     const presses = [world.press(bob, q1, 0), world.press(cai, q1, 1), world.press(dee, q1, 2)];
     const answers = await Promise.all(presses.map((id) => world.replies(id)));
     expect(answers.map(([m]) => m?.ephemeral)).toEqual([true, true, true]);
@@ -97,5 +110,14 @@ describe('a live round on Discord, end to end', () => {
     expect(titled('Reveal ·')).toHaveLength(2);
     expect(titled('Round over')).toHaveLength(1);
     expect([q1.edits, q2.edits]).toEqual([1, 1]);
+    if (transport === 'http') {
+      // Every interaction came over HTTP and was answered in its response; no gateway session.
+      expect(world.fake.gateway.identifies).toEqual([]);
+      expect(world.fake.requestsTo('POST', /^\/interactions\//)).toEqual([]);
+      const sent = [...world.fake.state.interactions.keys()];
+      expect(sent).toHaveLength(9);
+      expect(world.fake.deliveries.map((d) => d.id).sort()).toEqual(sent.sort());
+      expect(world.fake.deliveries.filter((d) => d.status !== 200 || d.refused)).toEqual([]);
+    }
   }, 60_000);
 });

@@ -29,11 +29,14 @@ describe.concurrent('start-up configuration (the real process)', () => {
       LOG_LEVEL: 'chatty',
       PORT: '70000',
       REDIS_PREFIX: 'has space',
+      DISCORD_PUBLIC_KEY: 'not-a-key',
       CONFIG_DIR: configDir,
     });
     expect(run.code).toBe(1);
-    for (const key of ['ROLE', 'DRAIN_SECONDS', 'LOG_LEVEL', 'PORT', 'REDIS_PREFIX'])
+    for (const key of ['ROLE', 'DRAIN_SECONDS', 'LOG_LEVEL', 'PORT', 'REDIS_PREFIX', 'DISCORD_PUBLIC_KEY'])
       expect(run.stderr).toMatch(new RegExp(`^\\s+${key}: `, 'm'));
+    expect(run.stderr).toMatch(/DISCORD_PUBLIC_KEY: must be the application public key, 64 hex characters/);
+    expect(run.stderr).toMatch(/DISCORD_TOKEN: missing \(DISCORD_PUBLIC_KEY is set/);
     expect(run.stderr).toMatch(/default\.yaml:2: team\.locale/);
     expect(run.stderr).toMatch(/default\.yaml:\d+: .*bogus/);
     expect(run.stderr).toMatch(/teams\.yaml:1: \[?0\]?\.?platform/);

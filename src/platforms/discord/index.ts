@@ -1,11 +1,14 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, REST, Status } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, REST, Status } from 'discord.js';
 import { Intake } from '../../ops/intake.js';
 import type { AdapterDeps, PlatformAdapter } from '../adapter.js';
 import { guardGateway } from './gateway-guard.js';
+import { CallbackRest } from './http-callbacks.js';
+import { httpInteractionRoute } from './http-interactions.js';
 import { interactionHandler } from './interactions.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { DiscordOutbox, NO_MENTIONS } from './outbox.js';
+import { InteractionSignature } from './signature.js';
 
 export interface DiscordAdapterOptions {
   /**
@@ -17,6 +20,8 @@ export interface DiscordAdapterOptions {
 }
 
 export const DISCORD_API = 'https://discord.com/api';
+/** Discord's Interactions Endpoint URL on the bot's HTTP server. */
+export const INTERACTIONS_PATH = '/discord/interactions';
 
 /** `DISCORD_API_URL` is the REST base (`…/api`); a trailing `/v10` is tolerated. */
 export function restApiBase(url: string | undefined): string {
@@ -24,9 +29,14 @@ export function restApiBase(url: string | undefined): string {
 }
 
 /**
- * The Discord connection: a discord.js client on the gateway with the `Guilds` intent only
- * (interactions need no privileged intents), and the outbox for scheduled posts. The gateway
- * URL comes from `GET /gateway/bot` on the REST base, so DISCORD_API_URL moves both.
+ * The Discord connection, in one of two transports, plus the outbox for scheduled posts:
+ * - HTTP interactions (DISCORD_PUBLIC_KEY set): Discord POSTs each interaction, signed, to
+ *   `/discord/interactions` on the bot's HTTP server; no gateway session at all, so any
+ *   number of replicas can serve behind a load balancer.
+ * - the gateway: a discord.js client with the `Guilds` intent only (interactions need no
+ *   privileged intents). The gateway URL comes from `GET /gateway/bot` on the REST base, so
+ *   DISCORD_API_URL moves both.
+ * Both build discord.js interaction objects and answer them with the same handler.
  */
 export function createDiscordAdapter(
   deps: AdapterDeps,
@@ -37,11 +47,25 @@ export function createDiscordAdapter(
   if (!token || !env.DISCORD_APPLICATION_ID)
     throw new Error('DISCORD_TOKEN and DISCORD_APPLICATION_ID are required');
   const api = restApiBase(env.DISCORD_API_URL);
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    rest: { api },
-    allowedMentions: NO_MENTIONS,
-  });
+  const listen = deps.listen !== false;
+  const publicKey = env.DISCORD_PUBLIC_KEY;
+  const overHttp = listen && publicKey !== undefined;
+  if (overHttp && !deps.http) throw new Error('Discord HTTP interactions need the bot’s HTTP server');
+  const client = overHttp
+    ? new Client({
+        intents: [],
+        rest: { api },
+        allowedMentions: NO_MENTIONS,
+        // Nothing to keep between requests: each interaction carries what it needs.
+        makeCache: Options.cacheWithLimits({ UserManager: 0, GuildMemberManager: 0, MessageManager: 0 }),
+      })
+    : new Client({
+        intents: [GatewayIntentBits.Guilds],
+        rest: { api },
+        allowedMentions: NO_MENTIONS,
+      });
+  const callbacks = overHttp ? new CallbackRest({ api }) : undefined;
+  if (callbacks) client.rest = callbacks.setToken(token);
   // Its own REST with no immediate retries: a 5xx fails the job, which BullMQ retries with
   // backoff. Rate limits (429) are still waited out by discord.js.
   const outboxRest = new REST({ api, retries: 0 }).setToken(token);
@@ -52,34 +76,43 @@ export function createDiscordAdapter(
     logger,
     deferAfterMs: options.deferAfterMs ?? DISCORD_LIMITS.interactionDeadlineMs / 2,
   });
-  guardGateway(client, intake, logger);
-  client.on(Events.InteractionCreate, (interaction) => void intake.track(() => handle(interaction)));
-  client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
-  client.on(Events.ShardDisconnect, (event, shardId) =>
-    logger.warn({ code: event.code, shardId }, 'discord: gateway closed'),
-  );
+  if (callbacks && publicKey && deps.http) {
+    const signature = new InteractionSignature(publicKey);
+    const route = httpInteractionRoute({ client, rest: callbacks, signature, handle, logger });
+    deps.http.route('POST', INTERACTIONS_PATH, route, { interaction: true });
+  } else if (listen) {
+    guardGateway(client, intake, logger);
+    client.on(Events.InteractionCreate, (interaction) => void intake.track(() => handle(interaction)));
+    client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
+    client.on(Events.ShardDisconnect, (event, shardId) =>
+      logger.warn({ code: event.code, shardId }, 'discord: gateway closed'),
+    );
+  }
 
-  const listen = deps.listen !== false;
   let started = false;
+  const connects = listen && !overHttp;
 
   return {
     platform: 'discord',
     outbox: new DiscordOutbox(outboxRest, logger),
     async start() {
       // A worker only posts through REST: no gateway session (Discord caps those per day).
-      if (listen) {
+      if (connects) {
         const ready = once(client, Events.ClientReady);
         await Promise.all([ready, client.login(token)]);
         logger.info({ user: client.user?.tag, api }, 'discord: connected');
-      } else logger.info({ api }, 'discord: REST only (worker)');
+      } else if (overHttp) logger.info({ api, path: INTERACTIONS_PATH }, 'discord: HTTP interactions');
+      else logger.info({ api }, 'discord: REST only (worker)');
       started = true;
     },
     async stop() {
       started = false;
       await client.destroy();
-      outboxRest.clearHashSweeper();
-      outboxRest.clearHandlerSweeper();
+      for (const rest of [outboxRest, client.rest]) {
+        rest.clearHashSweeper();
+        rest.clearHandlerSweeper();
+      }
     },
-    ready: () => started && (!listen || client.ws.status === Status.Ready),
+    ready: () => started && (!connects || client.ws.status === Status.Ready),
   };
 }

@@ -8,6 +8,7 @@ import {
   verifySlackRequest,
 } from '@slack/bolt';
 import type { Logger } from '../../core/ports.js';
+import { readLimited } from '../../http/read-body.js';
 import { slackBody } from './request-body.js';
 
 /** Slack's own payloads are a few kB; anything near this is not from Slack. */
@@ -103,24 +104,4 @@ function reply(res: ServerResponse, status: number, json?: unknown): void {
   if (res.headersSent) return;
   if (json === undefined) res.writeHead(status).end();
   else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
-}
-
-/**
- * The body as text, or undefined past `limit` bytes. The rest of an oversized body is read
- * and dropped (so the client sees the 413 rather than a reset), unless it announces itself
- * as ten times the limit.
- */
-async function readLimited(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit * 10) {
-    req.resume();
-    return undefined;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size <= limit) chunks.push(chunk as Buffer);
-  }
-  return size <= limit ? Buffer.concat(chunks).toString('utf8') : undefined;
 }

@@ -6,11 +6,24 @@ import { FakeGateway, type FakeGuild } from './gateway.js';
 import type { Place } from './payloads.js';
 import type { UploadedFile } from './rest-routes.js';
 import { type RestContext, type RestReply, type RestRequest, routeRest } from './rest-routes.js';
+import {
+  type PostOutcome,
+  postSignedInteraction,
+  type SignedPost,
+  signingKeys,
+} from './signed-interaction.js';
 
 export interface FakeDiscordOptions {
   token?: string;
   applicationId?: string;
   guilds?: FakeGuild[];
+}
+
+/** One interaction POSTed to the bot's Interactions Endpoint URL, and what came back. */
+export interface Delivery extends PostOutcome {
+  id: string | undefined;
+  /** Why the fake (as Discord) did not take the answer: a refused callback body, a late answer. */
+  refused?: unknown;
 }
 
 export interface RecordedRequest extends RestRequest {
@@ -50,6 +63,15 @@ export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly state: FakeState;
   readonly gateway: FakeGateway;
+  /** The application's Ed25519 key pair, made for this fake: HTTP interactions are signed with it. */
+  readonly keys = signingKeys();
+  /**
+   * The bot's Interactions Endpoint URL. Set: `interact` POSTs each interaction there, signed,
+   * and applies the response as Discord does; unset: interactions go over the gateway.
+   */
+  interactionsUrl: string | undefined;
+  /** Every interaction sent over HTTP, in order. */
+  readonly deliveries: Delivery[] = [];
   private readonly faults: Required<Fault>[] = [];
   private readonly hooks: CallHook[] = [];
   private readonly rest: RestContext;
@@ -132,11 +154,46 @@ export class FakeDiscord {
     this.hooks.push(hook);
   }
 
-  /** Sends INTERACTION_CREATE over the gateway; Discord's 3-second answer window starts now. */
+  /** The public key the bot checks signatures with, as DISCORD_PUBLIC_KEY. */
+  get publicKey(): string {
+    return this.keys.publicKeyHex;
+  }
+
+  /**
+   * Sends an interaction the way the bot receives them: INTERACTION_CREATE over the gateway,
+   * or a signed POST to `interactionsUrl` when set. Discord's 3-second answer window starts now.
+   */
   interact(payload: APIInteraction): string {
     this.state.interactions.set(payload.id, { payload, dispatchedAt: Date.now() });
-    if (this.gateway.dispatch('INTERACTION_CREATE', payload) === 0) throw new Error('no bot is connected');
+    if (this.interactionsUrl) void this.deliver({ body: payload });
+    else if (this.gateway.dispatch('INTERACTION_CREATE', payload) === 0)
+      throw new Error('no bot is connected');
     return payload.id;
+  }
+
+  /**
+   * POSTs one signed interaction (or anything else, signed or mis-signed) to `interactionsUrl`
+   * and, when the bot answers 200 to an interaction the fake knows, applies the answer as that
+   * interaction's callback — with the same rules as `POST /interactions/:id/:token/callback`.
+   */
+  async deliver(post: SignedPost): Promise<Delivery> {
+    if (!this.interactionsUrl) throw new Error('interactionsUrl is not set');
+    const outcome = await postSignedInteraction(this.interactionsUrl, this.keys, post);
+    const payload = post.body as Partial<APIInteraction>;
+    const record = typeof payload?.id === 'string' ? this.state.interactions.get(payload.id) : undefined;
+    const delivery: Delivery = { ...outcome, id: record?.payload.id };
+    if (record && outcome.status === 200) {
+      const callback = routeRest(this.rest, {
+        method: 'POST',
+        path: `/interactions/${record.payload.id}/${record.payload.token}/callback`,
+        query: {},
+        body: outcome.json,
+        authorization: undefined,
+      });
+      if (callback.status !== 204) delivery.refused = callback.body;
+    }
+    this.deliveries.push(delivery);
+    return delivery;
   }
 
   /** Messages the bot posted to a channel through the REST API (not interaction replies). */
