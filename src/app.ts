@@ -29,6 +29,7 @@ import { stdinKind } from './platforms/console/stdin.js';
 import { OutboxRouter } from './platforms/outbox-router.js';
 import { registerStaticTeams } from './static-teams.js';
 import { Keys } from './store/keys.js';
+import { RedisPacer } from './store/pacer.js';
 import { createRedisStore } from './store/redis-store.js';
 import { wipeEverything } from './store/wipe.js';
 
@@ -181,6 +182,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         intake,
         http,
         listen: role !== 'worker',
+        pacer: new RedisPacer((redis as RedisSetup).client, prefix),
       };
       if (platforms.discord)
         adapters.push((await import('./platforms/discord/index.js')).createDiscordAdapter(deps));

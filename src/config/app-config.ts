@@ -4,6 +4,16 @@ import { bankCategory } from './bank-category.js';
 
 const Range = z.strictObject({ default: z.int(), min: z.int(), max: z.int() });
 
+/**
+ * Discord gives a bot 50 requests/s in all (its global limit; larger bots may be granted more);
+ * the bot paces its own posts a little under it. Slack takes about one message per second per
+ * channel with short bursts, and has a workspace-wide limit it publishes no figure for (0: unpaced).
+ */
+export const DEFAULT_PACING = {
+  discord: { globalLimit: 50, perSecond: 48 },
+  slack: { perChannelPerSecond: 1, channelBurst: 3, perWorkspacePerSecond: 0 },
+};
+
 /** The shape of config/default.yaml. */
 export const AppConfigSchema = z.strictObject({
   team: TeamSettingsSchema,
@@ -27,6 +37,24 @@ export const AppConfigSchema = z.strictObject({
   mastery: z
     .strictObject({ focusDays: z.int().min(0).max(7), minAnswers: z.int().min(1).max(1000) })
     .default({ focusDays: 2, minAnswers: 3 }),
+  /** How fast the bot posts by itself on each platform (0: not paced); see README "Pacing". */
+  pacing: z
+    .strictObject({
+      discord: z
+        .strictObject({
+          globalLimit: z.number().positive().max(100_000),
+          perSecond: z.number().nonnegative().max(100_000),
+        })
+        .refine((d) => d.perSecond <= d.globalLimit, {
+          message: 'perSecond must not exceed globalLimit (Discord answers 429 past it)',
+        }),
+      slack: z.strictObject({
+        perChannelPerSecond: z.number().nonnegative().max(1000),
+        channelBurst: z.int().min(1).max(100),
+        perWorkspacePerSecond: z.number().nonnegative().max(100_000),
+      }),
+    })
+    .default(DEFAULT_PACING),
 });
 
 export type AppConfig = z.infer<typeof AppConfigSchema>;

@@ -82,3 +82,21 @@ export interface Logger {
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
 }
+
+/** One rate a platform holds the bot to: `perSecond` calls, `burst` of them at once. */
+export interface PaceRate {
+  /** What the rate is about, e.g. `discord` (the bot's global limit) or `slack:ch:C123`. */
+  key: string;
+  perSecond: number;
+  /** @defaultValue 1 — evenly spaced */
+  burst?: number;
+}
+
+/**
+ * Spaces the bot's own posts at the platforms' rates, across every replica (the slots are
+ * kept in Redis), so a busy minute goes out at the platform's pace instead of into 429s.
+ */
+export interface Pacer {
+  /** Waits for the next slot free under every rate given (reserved at once, so no one queues twice). */
+  wait(rates: readonly PaceRate[]): Promise<void>;
+}

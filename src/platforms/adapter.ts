@@ -2,7 +2,7 @@ import type { AppConfig } from '../config/app-config.js';
 import type { Env } from '../config/env.js';
 import type { RequestHandler } from '../core/command.js';
 import type { Platform } from '../core/model.js';
-import type { Logger, Outbox } from '../core/ports.js';
+import type { Logger, Outbox, Pacer } from '../core/ports.js';
 import type { HttpRoutes } from '../http/server.js';
 import type { Intake } from '../ops/intake.js';
 
@@ -22,6 +22,8 @@ export interface AdapterDeps {
    * socket, no endpoint. @defaultValue true
    */
   listen?: boolean | undefined;
+  /** Spaces the outbox's posts at the platform's rates (config `pacing`), shared by all replicas. */
+  pacer?: Pacer | undefined;
 }
 
 /** A running platform connection: the same small surface on Discord, Slack and the terminal. */

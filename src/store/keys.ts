@@ -13,6 +13,8 @@ export class Keys {
   stepLease = (stepId: string) => `${this.prefix}step:${stepId}:lease`;
   /** Steps begun and not done (score: when begun): start-up finishes them. */
   stepsInFlight = () => `${this.prefix}steps:in-flight`;
+  /** The next free slot under one of a platform's rates (see pacer.ts). */
+  pace = (key: string) => `${this.prefix}pace:${key}`;
   /** Live rounds started and not finished. */
   unfinishedLives = () => `${this.prefix}lives:unfinished`;
 

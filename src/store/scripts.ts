@@ -13,6 +13,8 @@ const SCRIPTS = {
   advanceStep: { file: 'advance-step.lua', keys: 2 },
   renewLease: { file: 'renew-lease.lua', keys: 1 },
   releaseLease: { file: 'release-lease.lua', keys: 1 },
+  /** Takes as many keys as rates: see pacer.ts. */
+  pace: { file: 'pace.lua', keys: 0 },
 } as const;
 
 export type ScriptName = keyof typeof SCRIPTS;
@@ -23,7 +25,8 @@ export function defineScripts(redis: Redis): void {
   for (const [name, { file, keys }] of Object.entries(SCRIPTS)) {
     if (name in redis) continue;
     const lua = readFileSync(new URL(`./lua/${file}`, import.meta.url), 'utf8');
-    redis.defineCommand(name, { numberOfKeys: keys, lua });
+    // keys 0: the caller passes the number of keys first (a script over any number of keys).
+    redis.defineCommand(name, keys === 0 ? { lua } : { numberOfKeys: keys, lua });
   }
 }
 
@@ -33,7 +36,8 @@ export function runScript(
   keys: string[],
   args: (string | number)[],
 ): Promise<unknown> {
-  if (keys.length !== SCRIPTS[name].keys) throw new Error(`${name} takes ${SCRIPTS[name].keys} keys`);
+  const count = SCRIPTS[name].keys;
+  if (count > 0 && keys.length !== count) throw new Error(`${name} takes ${count} keys`);
   const call = (redis as unknown as Record<ScriptName, ScriptCall>)[name];
-  return call.call(redis, ...keys, ...args);
+  return count > 0 ? call.call(redis, ...keys, ...args) : call.call(redis, keys.length, ...keys, ...args);
 }

@@ -23,7 +23,7 @@ describe('Slack end to end: delivery faults', () => {
   const postsTo = (channel: string) =>
     rig.fake.callsOf('chat.postMessage').filter((c) => c.params.channel === channel);
 
-  it('GIVEN chat.postMessage answers `ratelimited` with Retry-After: 1 THEN the job retries after a second and posts once', async () => {
+  it('GIVEN chat.postMessage answers `ratelimited` with Retry-After: 1 THEN the outbox sends it again after a second and it is posted once', async () => {
     const team = place('CRATE');
     await rig.command(team, 'setup locale=en');
     rig.fake.fail('chat.postMessage', { status: 429, error: 'ratelimited', retryAfter: 1 });

@@ -62,10 +62,24 @@ describe('Slack outbox (real WebClient, fake Slack)', () => {
     expect(JSON.stringify(message?.blocks)).not.toContain('k8sq:a:d1:0');
   });
 
-  it('GIVEN `ratelimited` with Retry-After: 2 THEN a transient fault carrying 2,000 ms, and no retry of its own', async () => {
+  it('GIVEN `ratelimited` with Retry-After: 1 THEN the outbox waits it out and posts once', async () => {
+    fake.fail('chat.postMessage', { status: 429, error: 'ratelimited', retryAfter: 1 });
+    const before = fake.callsOf('chat.postMessage').length;
+    const { ref } = await outbox.post(team('C429'), view, step());
+    const calls = fake.callsOf('chat.postMessage').slice(before);
+    expect(calls.map((c) => c.status)).toEqual([429, 200]);
+    expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+    expect(fake.state.messages.filter((m) => m.channel === 'C429').map((m) => m.ts)).toEqual([ref]);
+  });
+
+  it('GIVEN `ratelimited` with Retry-After: 2 past the retries allowed THEN a transient fault carrying 2,000 ms', async () => {
+    const logger = recordingLogger();
+    const impatient = new SlackOutbox(outboxClient('xoxb-test-token', fake.apiUrl, logger), logger, {
+      rateLimitRetries: 0,
+    });
     fake.fail('chat.postMessage', { status: 429, error: 'ratelimited', retryAfter: 2 });
     const before = fake.callsOf('chat.postMessage').length;
-    const error = await failure(outbox.post(team('C1'), view, step()));
+    const error = await failure(impatient.post(team('C1'), view, step()));
     expect(error.kind).toBe('transient');
     expect(error.retryAfterMs).toBe(2000);
     expect(fake.callsOf('chat.postMessage').length).toBe(before + 1);

@@ -42,7 +42,9 @@ export function createDiscordAdapter(
   deps: AdapterDeps,
   options: DiscordAdapterOptions = {},
 ): PlatformAdapter {
-  const { env, logger } = deps;
+  const { env, logger, config } = deps;
+  // discord.js keeps the global limit per process too: at Discord's figure, above our own pace.
+  const globalRequestsPerSecond = config.pacing.discord.globalLimit;
   const token = env.DISCORD_TOKEN;
   if (!token || !env.DISCORD_APPLICATION_ID)
     throw new Error('DISCORD_TOKEN and DISCORD_APPLICATION_ID are required');
@@ -54,21 +56,21 @@ export function createDiscordAdapter(
   const client = overHttp
     ? new Client({
         intents: [],
-        rest: { api },
+        rest: { api, globalRequestsPerSecond },
         allowedMentions: NO_MENTIONS,
         // Nothing to keep between requests: each interaction carries what it needs.
         makeCache: Options.cacheWithLimits({ UserManager: 0, GuildMemberManager: 0, MessageManager: 0 }),
       })
     : new Client({
         intents: [GatewayIntentBits.Guilds],
-        rest: { api },
+        rest: { api, globalRequestsPerSecond },
         allowedMentions: NO_MENTIONS,
       });
   const callbacks = overHttp ? new CallbackRest({ api }) : undefined;
   if (callbacks) client.rest = callbacks.setToken(token);
   // Its own REST with no immediate retries: a 5xx fails the job, which BullMQ retries with
   // backoff. Rate limits (429) are still waited out by discord.js.
-  const outboxRest = new REST({ api, retries: 0 }).setToken(token);
+  const outboxRest = new REST({ api, retries: 0, globalRequestsPerSecond }).setToken(token);
   const intake = deps.intake ?? new Intake();
   const handle = interactionHandler({
     engine: deps.engine,
@@ -94,7 +96,10 @@ export function createDiscordAdapter(
 
   return {
     platform: 'discord',
-    outbox: new DiscordOutbox(outboxRest, logger),
+    outbox: new DiscordOutbox(outboxRest, logger, {
+      pacer: deps.pacer,
+      perSecond: config.pacing.discord.perSecond,
+    }),
     async start() {
       // A worker only posts through REST: no gateway session (Discord caps those per day).
       if (connects) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type APIMessage, type REST, Routes } from 'discord.js';
 import type { Team } from '../../core/model.js';
-import type { Logger, Outbox, PostReceipt, PostStep } from '../../core/ports.js';
+import type { Logger, Outbox, Pacer, PostReceipt, PostStep } from '../../core/ports.js';
 import type { View, ViewImage } from '../../core/view.js';
 import { fileOf, isRefusedUpload, withImage } from './attachment.js';
 import { deliveryErrorOf, isUnknownMessage } from './delivery-errors.js';
@@ -21,6 +21,12 @@ export function nonceOf(stepId: string, part: number): string {
   return `${createHash('sha256').update(stepId).digest('hex').slice(0, 20)}p${part}`;
 }
 
+/** The pace of the outbox's REST calls: `perSecond` under the bot's global limit (0: unpaced). */
+export interface DiscordPace {
+  pacer?: Pacer | undefined;
+  perSecond?: number;
+}
+
 /**
  * Scheduled posts (daily question, reveal, weekly announcement) through the REST API, so they
  * need no gateway session. The message reference is the comma-joined ids of the messages one
@@ -33,7 +39,15 @@ export class DiscordOutbox implements Outbox {
   constructor(
     private readonly rest: REST,
     private readonly logger: Logger,
+    private readonly pace: DiscordPace = {},
   ) {}
+
+  /** Each REST call waits for its slot under the bot's global limit (discord.js waits out any 429). */
+  private async paced<T>(call: () => Promise<T>): Promise<T> {
+    const { pacer, perSecond = 0 } = this.pace;
+    if (pacer && perSecond > 0) await pacer.wait([{ key: 'discord', perSecond }]);
+    return call();
+  }
 
   async post(team: Team, view: View, step: PostStep): Promise<PostReceipt> {
     const ids: string[] = [];
@@ -56,7 +70,8 @@ export class DiscordOutbox implements Outbox {
     if (image) {
       try {
         const body = { ...bodyOf(withImage(message, image)), ...once };
-        return ((await this.rest.post(route, { body, files: [fileOf(image)] })) as APIMessage).id;
+        const sent = await this.paced(() => this.rest.post(route, { body, files: [fileOf(image)] }));
+        return (sent as APIMessage).id;
       } catch (error) {
         // Refused for its file: no message was made, so the same nonce serves the text alone.
         if (!isRefusedUpload(error)) throw error;
@@ -66,7 +81,8 @@ export class DiscordOutbox implements Outbox {
         );
       }
     }
-    return ((await this.rest.post(route, { body: { ...bodyOf(message), ...once } })) as APIMessage).id;
+    const sent = await this.paced(() => this.rest.post(route, { body: { ...bodyOf(message), ...once } }));
+    return (sent as APIMessage).id;
   }
 
   async update(team: Team, messageRef: string, view: View): Promise<void> {
@@ -76,7 +92,8 @@ export class DiscordOutbox implements Outbox {
       const message = messages[i];
       if (!message) break;
       try {
-        await this.rest.patch(Routes.channelMessage(team.address.channelId, id), { body: bodyOf(message) });
+        const route = Routes.channelMessage(team.address.channelId, id);
+        await this.paced(() => this.rest.patch(route, { body: bodyOf(message) }));
       } catch (error) {
         if (isUnknownMessage(error)) {
           this.logger.warn({ teamId: team.id, messageId: id }, 'message to update was deleted; skipping');

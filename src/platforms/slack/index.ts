@@ -24,7 +24,10 @@ export function createSlackAdapter(deps: AdapterDeps): PlatformAdapter {
   const intake = deps.intake ?? new Intake();
   const clientOptions = webClientOptions(env.SLACK_API_URL, logger);
   const client = new webApi.WebClient(token, clientOptions);
-  const outbox = new SlackOutbox(outboxClient(token, env.SLACK_API_URL, logger), logger);
+  const outbox = new SlackOutbox(outboxClient(token, env.SLACK_API_URL, logger), logger, {
+    pacer: deps.pacer,
+    ...config.pacing.slack,
+  });
   let bolt: BoltApp | undefined;
   let started = false;
 

@@ -1,10 +1,27 @@
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import type { Team } from '../../core/model.js';
-import type { Logger, Outbox, PostReceipt, PostStep } from '../../core/ports.js';
+import type { Logger, Outbox, PaceRate, Pacer, PostReceipt, PostStep } from '../../core/ports.js';
 import type { View, ViewImage } from '../../core/view.js';
 import { deliveryErrorOf, isMessageGone } from './delivery-errors.js';
 import { renderView } from './render.js';
 import { findPostedParts, stepMetadata } from './step-lookup.js';
+
+/** The pace of chat.postMessage: per channel (with a burst) and across the workspace; 0 = unpaced. */
+export interface SlackPace {
+  pacer?: Pacer | undefined;
+  perChannelPerSecond?: number;
+  channelBurst?: number;
+  perWorkspacePerSecond?: number;
+  /** How many `ratelimited` answers a call waits out before the job retries instead. @defaultValue 5 */
+  rateLimitRetries?: number;
+}
+
+/**
+ * A call Slack answered `ratelimited` was not applied, so it is sent again after Retry-After,
+ * here (the step and its lease stay with this run) rather than by a job retry that would first
+ * have to look the post up in the channel's history. After this many, the job retries.
+ */
+const RATE_LIMIT_RETRIES = 5;
 
 /**
  * Scheduled posts (daily question, reveal, standings, weekly) through chat.postMessage
@@ -17,6 +34,7 @@ export class SlackOutbox implements Outbox {
   constructor(
     private readonly client: webApi.WebClient,
     private readonly logger: Logger,
+    private readonly pace: SlackPace = {},
   ) {}
 
   async post(team: Team, view: View, step: PostStep): Promise<PostReceipt> {
@@ -29,7 +47,7 @@ export class SlackOutbox implements Outbox {
         ts = found;
         continue;
       }
-      const result = await this.call('chat.postMessage', () =>
+      const result = await this.call(this.postRates(team), () =>
         this.client.chat.postMessage({
           channel: team.address.channelId,
           text: message.text,
@@ -38,7 +56,9 @@ export class SlackOutbox implements Outbox {
           unfurl_links: false,
           unfurl_media: false,
         }),
-      );
+      ).catch((error: unknown) => {
+        throw deliveryErrorOf(error, 'chat.postMessage');
+      });
       ts = result.ts ?? ts;
     }
     const found = messages.every((_, part) => earlier?.has(part));
@@ -74,23 +94,43 @@ export class SlackOutbox implements Outbox {
     const message = renderView(view).at(-1);
     if (!message) return;
     try {
-      await this.client.chat.update({
-        channel: team.address.channelId,
-        ts: messageRef,
-        text: message.text,
-        blocks: message.blocks,
-      });
+      await this.call([], () =>
+        this.client.chat.update({
+          channel: team.address.channelId,
+          ts: messageRef,
+          text: message.text,
+          blocks: message.blocks,
+        }),
+      );
     } catch (error) {
       if (!isMessageGone(error)) throw deliveryErrorOf(error, 'chat.update');
       this.logger.info({ teamId: team.id, messageRef }, 'slack: message to update is gone');
     }
   }
 
-  private async call<T>(method: string, send: () => Promise<T>): Promise<T> {
-    try {
-      return await send();
-    } catch (error) {
-      throw deliveryErrorOf(error, method);
+  private postRates(team: Team): PaceRate[] {
+    const { perChannelPerSecond = 0, channelBurst = 1, perWorkspacePerSecond = 0 } = this.pace;
+    const { workspaceId, channelId } = team.address;
+    return [
+      { key: `slack:ch:${workspaceId}:${channelId}`, perSecond: perChannelPerSecond, burst: channelBurst },
+      { key: `slack:ws:${workspaceId}`, perSecond: perWorkspacePerSecond },
+    ];
+  }
+
+  /** Waits for the call's slot, sends it, and sends it again after Retry-After if Slack was busy. */
+  private async call<T>(rates: PaceRate[], send: () => Promise<T>): Promise<T> {
+    for (let limited = 0; ; limited++) {
+      try {
+        await this.pace.pacer?.wait(rates);
+        return await send();
+      } catch (error) {
+        const retries = this.pace.rateLimitRetries ?? RATE_LIMIT_RETRIES;
+        if (error instanceof webApi.WebAPIRateLimitedError && limited < retries) {
+          await new Promise((resolve) => setTimeout(resolve, error.retryAfter * 1000));
+          continue;
+        }
+        throw error;
+      }
     }
   }
 }

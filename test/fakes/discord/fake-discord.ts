@@ -4,6 +4,7 @@ import type { APIInteraction, APIUser } from 'discord.js';
 import { type FakeMessage, FakeState } from './fake-state.js';
 import { FakeGateway, type FakeGuild } from './gateway.js';
 import type { Place } from './payloads.js';
+import { type DiscordRateLimitOptions, DiscordRateLimits } from './rate-limits.js';
 import type { UploadedFile } from './rest-routes.js';
 import { type RestContext, type RestReply, type RestRequest, routeRest } from './rest-routes.js';
 import {
@@ -17,6 +18,8 @@ export interface FakeDiscordOptions {
   token?: string;
   applicationId?: string;
   guilds?: FakeGuild[];
+  /** Enforce Discord's global and per-route limits (off unless set). */
+  rateLimits?: DiscordRateLimitOptions;
 }
 
 /** One interaction POSTed to the bot's Interactions Endpoint URL, and what came back. */
@@ -75,6 +78,8 @@ export class FakeDiscord {
   private readonly faults: Required<Fault>[] = [];
   private readonly hooks: CallHook[] = [];
   private readonly rest: RestContext;
+  /** The limits this fake enforces; `limits.limited` counts the 429s it answered. */
+  readonly limits: DiscordRateLimits;
   private port = 0;
 
   private constructor(
@@ -82,7 +87,9 @@ export class FakeDiscord {
     readonly applicationId: string,
     private readonly server: Server,
     guilds: FakeGuild[],
+    rateLimits: DiscordRateLimitOptions,
   ) {
+    this.limits = new DiscordRateLimits(rateLimits);
     const botUser: APIUser = {
       id: applicationId,
       username: 'k8s-quiz',
@@ -102,6 +109,7 @@ export class FakeDiscord {
       options.applicationId ?? '900000000000000001',
       server,
       options.guilds ?? [],
+      options.rateLimits ?? {},
     );
     server.on('request', (req, res) => void fake.onRequest(req, res));
     fake.gateway.attach(server);
@@ -252,9 +260,7 @@ export class FakeDiscord {
       res.destroy();
       return;
     }
-    const reply = url.pathname.startsWith('/api/v10/')
-      ? (this.takeFault(request) ?? routeRest(this.rest, request))
-      : { status: 404 };
+    const reply = url.pathname.startsWith('/api/v10/') ? this.answer(request) : { status: 404 };
     this.requests.push({ ...request, status: reply.status, at: Date.now() });
     if (hook) {
       await hook.run();
@@ -267,6 +273,17 @@ export class FakeDiscord {
     res
       .writeHead(reply.status, headers)
       .end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+  }
+
+  /** A fault, else a 429 past a rate limit, else the route's answer with the bucket's headers. */
+  private answer(request: RestRequest): RestReply {
+    const fault = this.takeFault(request);
+    if (fault) return fault;
+    if (!this.limits.enabled) return routeRest(this.rest, request);
+    const limit = this.limits.check(request);
+    if ('refused' in limit) return limit.refused;
+    const reply = routeRest(this.rest, request);
+    return { ...reply, headers: { ...limit.headers, ...reply.headers } };
   }
 
   private takeHook(request: RestRequest): CallHook | undefined {

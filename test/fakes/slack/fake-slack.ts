@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { receiveUpload } from './files.js';
 import { readManifest } from './manifest.js';
+import { type SlackRateLimitOptions, SlackRateLimits } from './rate-limits.js';
 import { type ApiReply, type FakeUser, routeApi, type SlackState } from './web-api-routes.js';
 
 export type { FakeUser } from './web-api-routes.js';
@@ -13,6 +14,8 @@ export interface FakeSlackOptions {
   /** Scopes the bot token was granted (default: the manifest's); a method needing another answers missing_scope. */
   scopes?: string[];
   users?: FakeUser[];
+  /** Enforce chat.postMessage's per-channel (and a workspace-wide) limit (off unless set). */
+  rateLimits?: SlackRateLimitOptions;
 }
 
 export interface ApiCall {
@@ -66,12 +69,15 @@ export class FakeSlack {
   private readonly faults = new Map<string, Required<Fault>[]>();
   private readonly hooks: CallHook[] = [];
   private readonly expiredResponseUrls = new Set<string>();
+  /** The limits this fake enforces; `limits.limited` counts the posts it answered `ratelimited`. */
+  readonly limits: SlackRateLimits;
   private port = 0;
 
   private constructor(
     private readonly server: Server,
     options: FakeSlackOptions,
   ) {
+    this.limits = new SlackRateLimits(options.rateLimits);
     this.state = {
       botToken: options.botToken ?? 'xoxb-test-token',
       appToken: options.appToken ?? 'xapp-test-token',
@@ -174,7 +180,10 @@ export class FakeSlack {
       res.destroy();
       return;
     }
-    const reply = this.fault(method) ?? routeApi(this.state, method, params, token, this);
+    const reply =
+      this.fault(method) ??
+      (token === this.state.botToken ? this.limits.check(method, params) : undefined) ??
+      routeApi(this.state, method, params, token, this);
     this.calls.push({ method, params, token, status: reply.status, reply: reply.body, at: Date.now() });
     if (hook) {
       await hook.run();
