@@ -93,7 +93,7 @@ export function deliverUpdate(
  * A transient fault rethrows (the job retries with backoff; the step stays intended); a
  * permanent one pauses the team (no retry storm), is logged once and gives undefined.
  */
-async function refusedOr<T>(
+export async function refusedOr<T>(
   ctx: EngineContext,
   team: Team,
   stepId: string,

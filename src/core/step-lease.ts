@@ -16,6 +16,8 @@ const MAX_POLLS = 150;
 export interface HeldLease {
   /** Throws when the lease was lost (this run stalled past it); called right before a platform call. */
   confirm(): Promise<void>;
+  /** A script freed the lease with its last write: no separate release. */
+  released(): void;
 }
 
 export async function withStepLease<T>(
@@ -31,7 +33,25 @@ export async function withStepLease<T>(
       throw new DeliveryError('transient', `step ${stepId} is busy in another run`, 1000);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+  return holdLease(ctx, stepId, holder, work);
+}
+
+/** A fresh holder id for a lease taken by a script (see DailyRepo.begin). */
+export const leaseHolder = (): string => randomUUID();
+
+/**
+ * Keeps a lease `holder` has just taken: renewed every second while `work` runs, freed after it
+ * unless `work` said a script already freed it (`released()`).
+ */
+export async function holdLease<T>(
+  ctx: EngineContext,
+  stepId: string,
+  holder: string,
+  work: (lease: HeldLease) => Promise<T>,
+): Promise<T> {
+  const { steps } = ctx.store;
   let lost = false;
+  let released = false;
   const renew = setInterval(() => {
     steps.renewLease(stepId, holder, LEASE_MS).then(
       (held) => {
@@ -47,9 +67,12 @@ export async function withStepLease<T>(
         if (lost || !(await steps.renewLease(stepId, holder, LEASE_MS)))
           throw new DeliveryError('transient', `lost the lease of step ${stepId}`, 1000);
       },
+      released() {
+        released = true;
+      },
     });
   } finally {
     clearInterval(renew);
-    await steps.releaseLease(stepId, holder).catch(() => undefined);
+    if (!released) await steps.releaseLease(stepId, holder).catch(() => undefined);
   }
 }

@@ -44,6 +44,40 @@ export interface DailyHistory {
   latestRoundId?: string;
 }
 
+/** What the daily job reads, in one round trip. */
+export interface DailyContext {
+  team?: Team;
+  /** The rounds stored under the ids asked for (undefined: none), in the same order. */
+  rounds: (Round | undefined)[];
+  history: DailyHistory;
+  /** Items held back by players' reports. */
+  held: Set<string>;
+  focus?: TeamFocus;
+}
+
+export interface DailyBegun {
+  /** The stored round (undefined: it was not there and none was given to create). */
+  round?: Round;
+  /** The post step's lease, when this run took it (else another run holds it). */
+  leased: boolean;
+  step?: { record: StepRecord; fresh: boolean };
+}
+
+/**
+ * The daily post in three round trips: read everything (context), then create the round, take
+ * the lease and begin the step (begin), then after the post finish the step with the history
+ * (finish). Each write is one script, so a retry finds what a crashed run left.
+ */
+export interface DailyRepo {
+  context(teamId: string, roundIds: readonly string[], minReporters: number): Promise<DailyContext>;
+  begin(
+    round: { id: string; create?: RoundInit; newCycle: boolean },
+    step: { id: string; now: number; resume: RecoveryJob; holder: string; ttlMs: number },
+  ): Promise<DailyBegun>;
+  /** The step done with `ref`, the item used, the round the team's latest, the lease freed. */
+  finish(round: Round, stepId: string, ref: string, holder: string): Promise<void>;
+}
+
 export interface RoundRepo {
   /** Creates the round unless it exists; returns the stored round either way. */
   create(init: RoundInit): Promise<Round>;
@@ -119,6 +153,7 @@ export interface MasteryRepo {
 /** Everything the engine keeps, behind ports so core never imports a Redis client. */
 export interface QuizStore {
   teams: TeamRepo;
+  daily: DailyRepo;
   steps: StepRepo;
   rounds: RoundRepo;
   lives: LiveRepo;

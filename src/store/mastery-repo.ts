@@ -43,7 +43,7 @@ export class RedisMasteryRepo implements MasteryRepo {
 }
 
 /** `week`, `category`, `since`, and one `on:<date>` field per focus day. */
-function focusFrom(hash: Record<string, string>): TeamFocus | undefined {
+export function focusFrom(hash: Record<string, string>): TeamFocus | undefined {
   if (!hash.week || !hash.category || !hash.since) return undefined;
   const days = Object.keys(hash)
     .filter((f) => f.startsWith('on:'))

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { QuizStore } from '../core/store-ports.js';
 import { RedisBoardRepo } from './board-repo.js';
+import { RedisDailyRepo } from './daily-repo.js';
 import { Keys } from './keys.js';
 import { RedisLiveRepo } from './live-repo.js';
 import { RedisMasteryRepo } from './mastery-repo.js';
@@ -18,6 +19,7 @@ export function createRedisStore(redis: Redis, prefix = DEFAULT_PREFIX): QuizSto
   const keys = new Keys(prefix);
   return {
     teams: new RedisTeamRepo(redis, keys),
+    daily: new RedisDailyRepo(redis, keys),
     steps: new RedisStepRepo(redis, keys),
     rounds: new RedisRoundRepo(redis, keys),
     lives: new RedisLiveRepo(redis, keys),

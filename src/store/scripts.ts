@@ -10,6 +10,8 @@ const SCRIPTS = {
   markFocusDay: { file: 'mark-focus-day.lua', keys: 1 },
   recordReport: { file: 'record-report.lua', keys: 2 },
   beginStep: { file: 'begin-step.lua', keys: 2 },
+  beginDaily: { file: 'begin-daily.lua', keys: 6 },
+  finishDaily: { file: 'finish-daily.lua', keys: 6 },
   advanceStep: { file: 'advance-step.lua', keys: 2 },
   renewLease: { file: 'renew-lease.lua', keys: 1 },
   releaseLease: { file: 'release-lease.lua', keys: 1 },

@@ -7,7 +7,7 @@ import { pairsToHash } from './round-codec.js';
 import { runScript } from './scripts.js';
 
 /** A step record outlives any retry, then expires so Redis does not keep them forever. */
-const STEP_RETENTION_SECONDS = 60 * 60 * 24 * 45;
+export const STEP_RETENTION_SECONDS = 60 * 60 * 24 * 45;
 
 export class RedisStepRepo implements StepRepo {
   constructor(
@@ -65,7 +65,7 @@ export class RedisStepRepo implements StepRepo {
   }
 }
 
-function stepFromHash(hash: Record<string, string>): StepRecord | undefined {
+export function stepFromHash(hash: Record<string, string>): StepRecord | undefined {
   if (!hash.id || !hash.state) return undefined;
   return {
     id: hash.id,

@@ -1,12 +1,14 @@
 import type { EngineContext } from '../context.js';
-import { deliverPost } from '../delivery.js';
+import { deliverPost, refusedOr } from '../delivery.js';
 import { atLocalTime, isoWeek, localDate, nextLocalTime } from '../local-time.js';
 import { focusDue } from '../mastery.js';
 import type { Team } from '../model.js';
 import { pickDailyQuiz } from '../rotation.js';
-import type { Round } from '../round.js';
+import type { Round, RoundInit } from '../round.js';
 import { dailyRoundId } from '../round-ids.js';
 import { type PostOutcome, stepIds } from '../step.js';
+import { holdLease, LEASE_MS, leaseHolder } from '../step-lease.js';
+import type { DailyContext } from '../store-ports.js';
 import { teamText } from '../team-locale.js';
 import { questionView } from '../views/question-view.js';
 import { tellNoItems } from './no-items.js';
@@ -16,17 +18,76 @@ export type DailyOutcome = PostOutcome;
 /**
  * The daily job: one question per team and local date, whatever the number of runs.
  * `at` is when the job was due, so a late or repeated run still counts for its own day.
+ *
+ * Three Redis round trips besides the platform's: read everything (team, the day's round,
+ * history, held-back items, focus) in one pipeline; create the round, take the step's lease
+ * and begin the step in one script; after the post, finish the step with the history in one
+ * script while the close is scheduled beside it. Start-up recovery schedules the close of any
+ * open round whose question is out, so a crash between those last two loses nothing.
  */
 export async function postDaily(ctx: EngineContext, teamId: string, at: number): Promise<DailyOutcome> {
-  const team = await ctx.store.teams.get(teamId);
+  // The team's local date is one of three around the UTC date; all three are read at once.
+  const dates = [-1, 0, 1].map((days) => localDate(at + days * DAY_MS, 'UTC'));
+  const ids = dates.map((date) => dailyRoundId(teamId, date));
+  const read = await ctx.store.daily.context(teamId, ids, ctx.config.reports.holdAfter);
+  const { team } = read;
   if (!team || team.settings.paused) return 'skipped';
-  const round = await dailyRoundFor(ctx, team, at);
-  if (!round) {
+  const date = localDate(at, team.settings.timezone);
+  const existing = read.rounds[dates.indexOf(date)];
+  const plan: { id: string; create?: RoundInit; newCycle: boolean } | undefined = existing
+    ? { id: existing.id, newCycle: false }
+    : planRound(ctx, team, at, read);
+  if (!plan) {
     ctx.logger.warn({ teamId }, 'no quiz item available for the daily question');
     await tellNoItems(ctx, team, at);
     return 'skipped';
   }
-  return postDailyQuestion(ctx, team, round);
+  if (!ctx.bank.quiz(existing?.quizId ?? plan.create?.quizId ?? '')) return 'skipped';
+  const stepId = stepIds.question(plan.id);
+  const holder = leaseHolder();
+  const resume = { name: 'question', roundId: plan.id } as const;
+  const begun = await ctx.store.daily.begin(plan, {
+    id: stepId,
+    now: ctx.clock.now(),
+    resume,
+    holder,
+    ttlMs: LEASE_MS,
+  });
+  if (!begun.round) return 'skipped'; // the round expired between the two calls
+  // Another run holds the step: the usual path waits for it and finds the step finished.
+  if (!begun.leased || !begun.step) return postDailyQuestion(ctx, team, begun.round);
+  const round = begun.round;
+  const { record, fresh } = begun.step;
+  // The lease was taken by the script just now, with nothing awaited since: no need to confirm it.
+  return holdLease(ctx, stepId, holder, async (lease) => {
+    if (record.state === 'done') return 'already-posted';
+    let ref = record.ref ?? '';
+    let outcome: DailyOutcome = 'found-existing';
+    if (record.state === 'intended') {
+      const view = dailyView(ctx, team, round);
+      if (!view) return 'skipped';
+      const step = { id: stepId, intendedAt: record.intendedAt, retry: !fresh };
+      const receipt = await refusedOr(ctx, team, stepId, () => ctx.outbox.post(team, view, step));
+      if (!receipt) return 'refused';
+      ref = receipt.ref;
+      outcome = fresh ? 'posted' : receipt.found ? 'found-existing' : 'recovered';
+    }
+    await Promise.all([
+      ctx.store.daily.finish(round, stepId, ref, holder),
+      ctx.planner.closeRoundAt(round.id, round.closesAt),
+    ]);
+    lease.released();
+    return outcome;
+  });
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+function dailyView(ctx: EngineContext, team: Team, round: Round) {
+  const quiz = ctx.bank.quiz(round.quizId);
+  if (!quiz) return undefined;
+  const { t, category } = teamText(ctx, team);
+  return questionView({ quiz, round, team, t, categoryName: category(quiz.category) });
 }
 
 /** Posts a daily round's question as its delivery step, then schedules the close. */
@@ -46,27 +107,27 @@ export async function postDailyQuestion(ctx: EngineContext, team: Team, round: R
   return delivery.outcome;
 }
 
-async function dailyRoundFor(ctx: EngineContext, team: Team, at: number): Promise<Round | undefined> {
+/** The day's round to create: the rotation's pick from what `context` read (no Redis call). */
+function planRound(
+  ctx: EngineContext,
+  team: Team,
+  at: number,
+  read: DailyContext,
+): { id: string; create: RoundInit; newCycle: boolean } | undefined {
   const { timezone, closeTime, categories } = team.settings;
   const date = localDate(at, timezone);
-  const id = dailyRoundId(team.id, date);
-  const existing = await ctx.store.rounds.get(id);
-  if (existing) return existing;
-
-  const history = await ctx.store.rounds.dailyHistory(team.id);
+  const { history, held, focus } = read;
   // Items enough players reported as wrong wait for a maintainer (`content reports clear`).
-  const held = await ctx.store.reports.heldBack(ctx.config.reports.holdAfter);
   const bank = held.size > 0 ? ctx.bank.without(held) : ctx.bank;
-  const focus = await ctx.store.mastery.focus(team.id);
   const leaning = focusDue(focus, date, ctx.config.mastery.focusDays) ? focus?.category : undefined;
   const pick = pickDailyQuiz(bank, categories, history, `${team.id}:${date}`, leaning);
   if (!pick) return undefined;
-  if (pick.newCycle) await ctx.store.rounds.resetDailyCycle(team.id);
   const now = ctx.clock.now();
   // Closes at today's close time; a question posted after it stays open until the next one.
   const closeToday = atLocalTime(date, closeTime, timezone);
   const closesAt = closeToday > now ? closeToday : nextLocalTime(now, closeTime, timezone);
-  return ctx.store.rounds.create({
+  const id = dailyRoundId(team.id, date);
+  const create: RoundInit = {
     id,
     teamId: team.id,
     kind: 'daily',
@@ -80,5 +141,6 @@ async function dailyRoundFor(ctx: EngineContext, team: Team, at: number): Promis
     week: isoWeek(at, timezone),
     ...(history.lastDate && history.lastDate !== date ? { previousDailyDate: history.lastDate } : {}),
     ...(pick.focus ? { focus: true } : {}),
-  });
+  };
+  return { id, create, newCycle: pick.newCycle };
 }

@@ -8,7 +8,7 @@ import { askLiveQuestion, type LiveOutcome } from './live.js';
 /**
  * At start: whatever a crash left half done runs again at once, not after stall detection —
  * every step in flight is finished by the job it names (a post, a close, the standings, the
- * weekly), a round whose close time passed is closed, and a live round whose question was
+ * weekly), a round whose close time passed is closed (one still to close has its close job), and a live round whose question was
  * revealed goes on. Reads three small indexes (steps in flight, open rounds, unfinished live
  * rounds), never a scan. Returns the jobs it queued; each job is idempotent, so one still
  * queued or stalled beside it finds its steps done.
@@ -28,6 +28,9 @@ export async function recoverAtStart(ctx: EngineContext): Promise<RecoveryJob[]>
     // No step yet: the crash came between the round and its post.
     if (!question) add({ name: 'question', roundId });
     else if (question.state === 'done' && closesAt <= now) add({ name: 'close', roundId });
+    // The daily post schedules its close beside its last write: make sure a crash between
+    // the two left the close scheduled (same job id, so an existing one is kept).
+    else if (question.state === 'done') await ctx.planner.closeRoundAt(roundId, closesAt);
   }
   for (const liveId of await lives.unfinished()) {
     const job = await nextOfLive(ctx, liveId);

@@ -1,0 +1,112 @@
+import type { Redis } from 'ioredis';
+import type { Team } from '../core/model.js';
+import type { RecoveryJob } from '../core/ports.js';
+import type { Round, RoundInit } from '../core/round.js';
+import type { DailyBegun, DailyContext, DailyHistory, DailyRepo } from '../core/store-ports.js';
+import type { Keys } from './keys.js';
+import { focusFrom } from './mastery-repo.js';
+import { pairsToHash, roundFromHash, roundToFields } from './round-codec.js';
+import { runScript } from './scripts.js';
+import { STEP_RETENTION_SECONDS, stepFromHash } from './step-repo.js';
+
+type Reply = [Error | null, unknown][] | null;
+
+/** The daily post's reads and writes as one pipeline and two scripts (see DailyRepo). */
+export class RedisDailyRepo implements DailyRepo {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+  ) {}
+
+  async context(teamId: string, roundIds: readonly string[], minReporters: number): Promise<DailyContext> {
+    const k = this.keys;
+    const pipeline = this.redis.pipeline().get(k.team(teamId));
+    for (const id of roundIds) pipeline.hgetall(k.round(id));
+    pipeline
+      .smembers(k.dailyUsed(teamId))
+      .hgetall(k.daily(teamId))
+      .zrangebyscore(k.reportedItems(), minReporters, '+inf')
+      .hgetall(k.focus(teamId));
+    const replies = ((await pipeline.exec()) as Reply) ?? [];
+    const values = replies.map(([error, value]) => {
+      if (error) throw error;
+      return value;
+    });
+    const [rawTeam, ...rest] = values;
+    const rounds = rest.slice(0, roundIds.length) as Record<string, string>[];
+    const [used, state, held, focus] = rest.slice(roundIds.length) as [
+      string[],
+      Record<string, string>,
+      string[],
+      Record<string, string>,
+    ];
+    const history: DailyHistory = { used: new Set(used) };
+    if (state.lastCategory) history.lastCategory = state.lastCategory;
+    if (state.lastDate) history.lastDate = state.lastDate;
+    if (state.latestRoundId) history.latestRoundId = state.latestRoundId;
+    const teamFocus = focusFrom(focus);
+    return {
+      ...(typeof rawTeam === 'string' ? { team: JSON.parse(rawTeam) as Team } : {}),
+      rounds: rounds.map((hash) => roundFromHash(hash)),
+      history,
+      held: new Set(held),
+      ...(teamFocus ? { focus: teamFocus } : {}),
+    };
+  }
+
+  async begin(
+    round: { id: string; create?: RoundInit; newCycle: boolean },
+    step: { id: string; now: number; resume: RecoveryJob; holder: string; ttlMs: number },
+  ): Promise<DailyBegun> {
+    const k = this.keys;
+    const teamId = round.create?.teamId ?? '';
+    const [leased, fresh, roundFlat, stepFlat] = (await runScript(
+      this.redis,
+      'beginDaily',
+      [
+        k.round(round.id),
+        k.openRounds(),
+        k.dailyUsed(teamId),
+        k.step(step.id),
+        k.stepsInFlight(),
+        k.stepLease(step.id),
+      ],
+      [
+        round.id,
+        round.create?.closesAt ?? 0,
+        round.newCycle ? '1' : '0',
+        step.id,
+        step.now,
+        STEP_RETENTION_SECONDS,
+        JSON.stringify(step.resume),
+        step.holder,
+        step.ttlMs,
+        ...(round.create ? roundToFields(round.create) : []),
+      ],
+    )) as [number, number, string[], string[]];
+    const stored = roundFromHash(pairsToHash(roundFlat));
+    const record = stepFromHash(pairsToHash(stepFlat));
+    return {
+      ...(stored ? { round: stored } : {}),
+      leased: leased === 1,
+      ...(record ? { step: { record, fresh: fresh === 1 } } : {}),
+    };
+  }
+
+  async finish(round: Round, stepId: string, ref: string, holder: string): Promise<void> {
+    const k = this.keys;
+    await runScript(
+      this.redis,
+      'finishDaily',
+      [
+        k.step(stepId),
+        k.stepsInFlight(),
+        k.stepLease(stepId),
+        k.dailyUsed(round.teamId),
+        k.daily(round.teamId),
+        k.focus(round.teamId),
+      ],
+      [ref, holder, round.quizId, round.category, round.localDate, round.id, round.focus ? '1' : '0'],
+    );
+  }
+}
