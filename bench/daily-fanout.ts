@@ -21,19 +21,35 @@ const connection = new Redis(server.url, { maxRetriesPerRequest: null });
 const storeClient = new Redis(server.url, { maxRetriesPerRequest: null });
 const silent = { info() {}, warn() {}, error() {} };
 
+/** CPU seconds the redis-server has used so far (user + sys). */
+async function redisCpu(): Promise<number> {
+  const info = await storeClient.info('cpu');
+  const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+  return field('used_cpu_user') + field('used_cpu_sys');
+}
+
+interface Drained {
+  ms: number;
+  /** CPU ms per job: this process, and the redis-server. */
+  nodeCpuMs: number;
+  redisCpuMs: number;
+}
+
 /** Adds `count` jobs in bulk and waits until the worker has completed them all. */
 async function drain(
   worker: Worker,
   queue: Queue,
   name: string,
   data: (i: number) => object,
-): Promise<number> {
+): Promise<Drained> {
   let done = 0;
   const finished = new Promise<void>((resolve) => {
     worker.on('completed', () => {
       if (++done === TEAMS) resolve();
     });
   });
+  const cpu0 = process.cpuUsage();
+  const redis0 = await redisCpu();
   const started = performance.now();
   for (let i = 0; i < TEAMS; i += 1000) {
     await queue.addBulk(
@@ -41,7 +57,10 @@ async function drain(
     );
   }
   await finished;
-  return performance.now() - started;
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpu0);
+  const redisMs = ((await redisCpu()) - redis0) * 1000;
+  return { ms, nodeCpuMs: (cpu.user + cpu.system) / 1000 / TEAMS, redisCpuMs: redisMs / TEAMS };
 }
 
 // Baseline: BullMQ alone, empty jobs, no-op processor.
@@ -51,7 +70,7 @@ const emptyWorker = new Worker('bench-empty', async () => undefined, {
   prefix: 'bench',
   concurrency: CONCURRENCY,
 });
-const emptyMs = await drain(emptyWorker, emptyQueue, 'empty', () => ({}));
+const empty = await drain(emptyWorker, emptyQueue, 'empty', () => ({}));
 await emptyWorker.close();
 
 // The real thing: the daily job per team → engine → store (Lua) → a platform that does nothing.
@@ -85,16 +104,19 @@ const worker = createQuizWorker(engine, connection, silent, {
   concurrency: CONCURRENCY,
 });
 const at = Date.now();
-const dailyMs = await drain(worker, queue, 'daily', (i) => ({ teamId: teams[i]?.id, at }));
+const daily = await drain(worker, queue, 'daily', (i) => ({ teamId: teams[i]?.id, at }));
 await worker.close();
 
 const rate = (ms: number) => TEAMS / (ms / 1000);
 console.log(`daily fan-out — ${TEAMS} teams, worker concurrency ${CONCURRENCY}, local redis-server`);
-console.log(`empty BullMQ jobs : ${fmt(emptyMs / 1000)} s wall, ${fmt(rate(emptyMs), 0)} jobs/s`);
+const cpu = (d: Drained) => `CPU per job: node ${fmt(d.nodeCpuMs, 3)} ms, redis ${fmt(d.redisCpuMs, 3)} ms`;
 console.log(
-  `daily posts       : ${fmt(dailyMs / 1000)} s wall, ${fmt(rate(dailyMs), 0)} jobs/s (${posted} posted)`,
+  `empty BullMQ jobs : ${fmt(empty.ms / 1000)} s wall, ${fmt(rate(empty.ms), 0)} jobs/s; ${cpu(empty)}`,
 );
-console.log(`ratio daily/empty : ${fmt(rate(dailyMs) / rate(emptyMs))}× throughput`);
+console.log(
+  `daily posts       : ${fmt(daily.ms / 1000)} s wall, ${fmt(rate(daily.ms), 0)} jobs/s (${posted} posted); ${cpu(daily)}`,
+);
+console.log(`ratio daily/empty : ${fmt(rate(daily.ms) / rate(empty.ms))}× throughput`);
 if (posted !== TEAMS) throw new Error(`expected ${TEAMS} posts, got ${posted}`);
 
 await Promise.all([queue.close(), emptyQueue.close()]);

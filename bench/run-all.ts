@@ -3,6 +3,8 @@ await import('./answer-path.js');
 console.log();
 await import('./daily-fanout.js');
 console.log();
+await import('./paced-fanout.js');
+console.log();
 await import('./search.js');
 console.log();
 await import('./chart.js');

@@ -27,7 +27,7 @@ export type DailyOutcome = PostOutcome;
  */
 export async function postDaily(ctx: EngineContext, teamId: string, at: number): Promise<DailyOutcome> {
   // The team's local date is one of three around the UTC date; all three are read at once.
-  const dates = [-1, 0, 1].map((days) => localDate(at + days * DAY_MS, 'UTC'));
+  const dates = [-1, 0, 1].map((days) => new Date(at + days * DAY_MS).toISOString().slice(0, 10));
   const ids = dates.map((date) => dailyRoundId(teamId, date));
   const read = await ctx.store.daily.context(teamId, ids, ctx.config.reports.holdAfter);
   const { team } = read;
