@@ -25,6 +25,7 @@ import { type RedisSetup, redisAnswers, setUpRedis } from './ops/redis-setup.js'
 import { Resources } from './ops/resources.js';
 import type { PlatformAdapter } from './platforms/adapter.js';
 import type { ConsoleIo } from './platforms/console/index.js';
+import { PlaygroundClock } from './platforms/console/playground-clock.js';
 import { stdinKind } from './platforms/console/stdin.js';
 import { OutboxRouter } from './platforms/outbox-router.js';
 import { registerStaticTeams } from './static-teams.js';
@@ -98,7 +99,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Checked against the bank's categories (those with questions), like `setup` does.
   const choices = bank.categories.filter((c) => bank.quizzesIn(c.id).length > 0).map((c) => c.id);
   const teams = options.teams ?? (await loadTeamsFile(options.teamsFile, choices));
-  const clock = options.clock ?? systemClock;
+  // The playground's clock can be moved ahead with `:wait` (unless a test brought its own).
+  const playgroundClock = platforms.console && !options.clock ? new PlaygroundClock() : undefined;
+  const clock = options.clock ?? playgroundClock ?? systemClock;
   const prefix = options.redisPrefix ?? env.REDIS_PREFIX;
   const bullPrefix = `${prefix}bull`;
 
@@ -194,7 +197,12 @@ export async function createApp(options: AppOptions): Promise<App> {
         const wipe = () => wipeEverything(client, new Keys(prefix));
         const jobs = new TeamJobs(quiz, planner, new JobRunner(app.queue, worker), wipe);
         adapters.push(
-          createConsoleAdapter(deps, { jobs, io: options.consoleIo, onEnd: () => void app.stop() }),
+          createConsoleAdapter(deps, {
+            jobs,
+            io: options.consoleIo,
+            onEnd: () => void app.stop(),
+            clock: playgroundClock,
+          }),
         );
       }
       for (const adapter of adapters) outbox.register(adapter.platform, adapter.outbox);

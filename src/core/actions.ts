@@ -8,12 +8,17 @@ export type Action =
   /** Opens the "this question is wrong" form for a quiz item. */
   | { kind: 'report'; quizId: string }
   /** The submitted report form of a quiz item (a form's action, not a button's). */
-  | { kind: 'reportForm'; quizId: string };
+  | { kind: 'reportForm'; quizId: string }
+  /** An answer button of a review item (`/k8s-quiz review`). */
+  | { kind: 'reviewAnswer'; quizId: string; choice: number }
+  /** A grade button after a review answer; `seq` is the card's answer count it belongs to. */
+  | { kind: 'reviewGrade'; quizId: string; grade: ReviewGrade; seq: number };
 
 /** One letter per action kind in the encoded string. */
-const CODES = { reference: 'r', report: 'p', reportForm: 'f' } as const;
+const CODES = { reference: 'r', report: 'p', reportForm: 'f', reviewAnswer: 'v', reviewGrade: 'g' } as const;
 
 import type { Command } from './command.js';
+import { GRADES, type ReviewGrade } from './deck.js';
 import { isReportReason, REPORT_TEXT_MAX } from './reports.js';
 import type { FormSubmission } from './view.js';
 
@@ -26,6 +31,11 @@ export function encodeAction(action: Action): string {
       return `${PREFIX}:a:${action.roundId}:${action.choice}`;
     case 'reference':
       return `${PREFIX}:${CODES.reference}:${action.questionId}`;
+    case 'reviewAnswer':
+      return `${PREFIX}:${CODES.reviewAnswer}:${action.quizId}:${action.choice}`;
+    case 'reviewGrade':
+      // The grade as a digit keeps a 64-character item id within the 80 characters of an action.
+      return `${PREFIX}:${CODES.reviewGrade}:${action.quizId}:${GRADES.indexOf(action.grade) + 1}:${action.seq}`;
     default:
       return `${PREFIX}:${CODES[action.kind]}:${action.quizId}`;
   }
@@ -33,10 +43,17 @@ export function encodeAction(action: Action): string {
 
 /** Parses an action string; anything forged or malformed is `undefined`, never an exception. */
 export function decodeAction(text: string): Action | undefined {
-  const [prefix, kind, id, choice, ...rest] = text.split(':');
+  const [prefix, kind, id, choice, seq, ...rest] = text.split(':');
   if (prefix !== PREFIX || rest.length > 0 || !id || !ID.test(id)) return undefined;
-  if (kind === 'a' && choice !== undefined && /^[0-9]$/.test(choice)) {
-    return { kind: 'answer', roundId: id, choice: Number(choice) };
+  if (kind === CODES.reviewGrade && choice && /^[1-4]$/.test(choice) && seq && /^\d{1,6}$/.test(seq)) {
+    const grade = GRADES[Number(choice) - 1] as ReviewGrade;
+    return { kind: 'reviewGrade', quizId: id, grade, seq: Number(seq) };
+  }
+  if (seq !== undefined) return undefined;
+  if ((kind === 'a' || kind === CODES.reviewAnswer) && choice !== undefined && /^[0-9]$/.test(choice)) {
+    return kind === 'a'
+      ? { kind: 'answer', roundId: id, choice: Number(choice) }
+      : { kind: 'reviewAnswer', quizId: id, choice: Number(choice) };
   }
   if (choice !== undefined) return undefined;
   if (kind === CODES.reference) return { kind: 'reference', questionId: id };
@@ -55,6 +72,12 @@ export function commandOfAction(text: string): Command {
   if (action?.kind === 'reference') return { name: 'reference', questionId: action.questionId };
   if (action?.kind === 'report' || action?.kind === 'reportForm')
     return { name: 'report', quizId: action.quizId };
+  if (action?.kind === 'reviewAnswer')
+    return { name: 'reviewAnswer', quizId: action.quizId, choice: action.choice };
+  if (action?.kind === 'reviewGrade') {
+    const { kind: _kind, ...grade } = action;
+    return { name: 'reviewGrade', ...grade };
+  }
   return { name: 'answer', roundId: 'unknown', choice: 0 };
 }
 

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/catalog.js';
+import type { ReviewGrade } from './deck.js';
 import type { Actor, TeamAddress } from './model.js';
 import type { ReportReason } from './reports.js';
 import type { SettingsChange } from './settings.js';
@@ -38,6 +39,14 @@ export type Command =
   | { name: 'submitReport'; quizId: string; reason: ReportReason; text?: string }
   /** Searches the reference answers (`/k8s-quiz ask <words>`). */
   | { name: 'ask'; words: string }
+  /** Shows the player's next due review item privately (`/k8s-quiz review`). */
+  | { name: 'review' }
+  /** An answer button of a review item. */
+  | { name: 'reviewAnswer'; quizId: string; choice: number }
+  /** A grade button after a review answer; `seq` names the answer it grades. */
+  | { name: 'reviewGrade'; quizId: string; grade: ReviewGrade; seq: number }
+  /** `/k8s-quiz review remind on|off`: the daily private reminder of due items. */
+  | { name: 'reviewRemind'; on: boolean }
   /** Input the edge could not parse; the engine answers with the translated usage. */
   | { name: 'invalid'; problem: UsageProblem };
 

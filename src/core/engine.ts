@@ -7,6 +7,7 @@ import { leaderboard, stats } from './commands/boards.js';
 import { showDaily } from './commands/daily-command.js';
 import { startLive, stopLive } from './commands/live-commands.js';
 import { openReport, submitReport } from './commands/report.js';
+import { answerReviewItem, gradeReviewItem, review, setReviewReminder } from './commands/review.js';
 import type { EngineContext } from './context.js';
 import { type Actor, type Team, teamIdOf } from './model.js';
 import { normalisePlayerName } from './player-name.js';
@@ -92,6 +93,16 @@ export class QuizEngine implements RequestHandler {
         const { name: _name, ...report } = command;
         return submitReport(ctx, team, actor, report);
       }
+      case 'review':
+        return review(ctx, team, actor);
+      case 'reviewAnswer':
+        return answerReviewItem(ctx, team, actor, command.quizId, command.choice);
+      case 'reviewGrade': {
+        const { name: _name, ...grade } = command;
+        return gradeReviewItem(ctx, team, actor, grade);
+      }
+      case 'reviewRemind':
+        return setReviewReminder(ctx, team, actor, command.on);
       case 'start':
         return startLive(ctx, team, actor, command);
       case 'stop':

@@ -65,3 +65,11 @@ export const daysBetween = (from: string, to: string): number =>
   Math.round(
     DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days,
   );
+
+/** The last instant of the team-local day an instant falls in. */
+export const endOfLocalDay = (at: number, zone: string): number =>
+  DateTime.fromMillis(at, { zone }).endOf('day').toMillis();
+
+/** A team-local date for people to read: `Nov 27, 2026` (en), `2026年11月27日` (zh-CN). */
+export const readableDate = (at: number, zone: string, locale: string): string =>
+  DateTime.fromMillis(at, { zone }).setLocale(locale).toLocaleString(DateTime.DATE_MED);

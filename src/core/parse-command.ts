@@ -20,6 +20,7 @@ export const SUBCOMMANDS = [
   'pause',
   'resume',
   'ask',
+  'review',
 ] as const;
 const SCOPES = ['week', 'all', 'teams'] as const;
 
@@ -34,6 +35,8 @@ export interface CommandArgs {
   /** Text tokens `setup` could not read as key=value. */
   setupTokens?: string[];
   words?: string;
+  /** `review remind on|off`. */
+  remind?: string;
 }
 
 /** Longest `ask` text: Discord's option limit, plenty for a few search words. */
@@ -65,6 +68,10 @@ export function parseCommandText(text: string, limits: RoundLimits): Command {
       return buildCommand('stats', rest.length ? { player: parseMention(rest.join(' ')) } : {}, limits);
     case 'ask':
       return buildCommand('ask', { words: rest.join(' ') }, limits);
+    case 'review':
+      if (rest.length === 0) return { name: 'review' };
+      if (rest.length !== 2 || rest[0]?.toLowerCase() !== 'remind') return invalid('usage.review');
+      return buildCommand('review', { remind: rest[1] }, limits);
     case 'setup': {
       const setup: SetupArgs = {};
       const unreadable: string[] = [];
@@ -116,6 +123,12 @@ export function buildCommand(sub: string, args: CommandArgs, limits: RoundLimits
       if (!words || Array.from(words).length > ASK_MAX_CHARS)
         return invalid('usage.ask', { max: ASK_MAX_CHARS });
       return { name: 'ask', words };
+    }
+    case 'review': {
+      if (args.remind === undefined) return { name: 'review' };
+      const remind = args.remind.toLowerCase();
+      if (remind !== 'on' && remind !== 'off') return invalid('usage.review');
+      return { name: 'reviewRemind', on: remind === 'on' };
     }
     default:
       return invalid('usage.unknownCommand', { command: sub, commands: SUBCOMMANDS.join(', ') });

@@ -1,5 +1,6 @@
 import type { ScoringConfig } from '../config/app-config.js';
 import type { Board, BoardEntry, CategoryTally, PlayerStats, TeamStanding } from './boards.js';
+import type { DeckCard } from './deck.js';
 import type { LiveRound } from './live-round.js';
 import type { TeamFocus } from './mastery.js';
 import type { Player, Team } from './model.js';
@@ -150,6 +151,30 @@ export interface MasteryRepo {
   chooseFocus(teamId: string, focus: Omit<TeamFocus, 'days'>): Promise<TeamFocus>;
 }
 
+/**
+ * Players' review decks (see core/deck.ts): one hash per player and team, one card per item.
+ * A card changes only through `update`, which applies a change to the card as stored and
+ * retries when another write got there first, so two answers never lose one another.
+ */
+export interface DeckRepo {
+  cards(teamId: string, playerId: string): Promise<DeckCard[]>;
+  card(teamId: string, playerId: string, quizId: string): Promise<DeckCard | undefined>;
+  /**
+   * Applies `change` to the stored card (undefined: none yet) and stores what it returns;
+   * undefined from `change` leaves the card as it is. Returns the card written, if any.
+   */
+  update(
+    teamId: string,
+    playerId: string,
+    quizId: string,
+    change: (card: DeckCard | undefined) => DeckCard | undefined,
+  ): Promise<DeckCard | undefined>;
+  /** Turns a player's daily review reminder on or off (off by default). */
+  setReminder(teamId: string, playerId: string, on: boolean): Promise<void>;
+  /** Players of the team who want the reminder. */
+  reminded(teamId: string): Promise<string[]>;
+}
+
 /** Everything the engine keeps, behind ports so core never imports a Redis client. */
 export interface QuizStore {
   teams: TeamRepo;
@@ -160,4 +185,5 @@ export interface QuizStore {
   boards: BoardRepo;
   reports: ReportRepo;
   mastery: MasteryRepo;
+  decks: DeckRepo;
 }

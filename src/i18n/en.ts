@@ -21,6 +21,7 @@ export const en: Catalog = {
     '`/k8s-quiz leaderboard [week|all|teams]` leaderboards',
     '`/k8s-quiz stats [player]` personal stats',
     '`/k8s-quiz ask <words>` look up reference answers, e.g. `ask QoS`, `ask probe`',
+    '`/k8s-quiz review` review the questions you missed (spaced repetition); `review remind on|off` a daily private reminder',
     '`/k8s-quiz setup key=value …` settings (admins): {setupKeys}',
     '`/k8s-quiz pause` / `resume` pause / resume the daily question (admins)',
     '',
@@ -82,6 +83,32 @@ export const en: Catalog = {
     other: '{count} more related questions: press one to open it',
   },
 
+  'usage.review': 'Usage: `/k8s-quiz review` or `/k8s-quiz review remind on|off`',
+  'review.title': 'Review · {category}',
+  'review.footer': {
+    by: 'count',
+    one: '{count} item due today · review answers never change the leaderboards',
+    other: '{count} items due today · review answers never change the leaderboards',
+  },
+  'review.right': 'Right · {title}',
+  'review.wrong': 'Not quite · {title}',
+  'review.chose': 'You chose **{choice}**.',
+  'review.gradedDefault': 'Graded {grade} — next review on {date} · press a grade to change it',
+  'review.graded': 'Graded {grade} — next review on {date}.',
+  'review.grade.again': 'Again',
+  'review.grade.hard': 'Hard',
+  'review.grade.good': 'Good',
+  'review.grade.easy': 'Easy',
+  'review.nothingDue': 'Nothing due — next review on {date}.',
+  'review.empty':
+    'Your review deck is empty. Questions you miss in the daily question or a live round land here.',
+  'review.notDue': 'You have reviewed this one — next review on {date}.',
+  'review.gone': 'This question is not on your review deck.',
+  'review.staleGrade': 'That grade button belongs to an earlier answer; nothing changed.',
+  'review.remindOn':
+    'Review reminder on: on days with items due you get one private message at {dailyTime} ({timezone}).',
+  'review.remindOff': 'Review reminder off.',
+
   'report.title': 'Report a problem',
   'report.body':
     'What is wrong with this question?\n> {prompt}\n\nPick a reason and add a note if you like (only maintainers see it).',
@@ -131,6 +158,9 @@ export const en: Catalog = {
   'stats.categoryLine': '{category}: {accuracy} ({correct}/{answered})',
   'stats.days': { by: 'count', one: '{count} day', other: '{count} days' },
   'stats.none': 'No answers yet.',
+  'stats.deck': 'Review deck',
+  'stats.deckLine': '{due} due today · {learned} of {total} learned · retention ≈ {retention}',
+  'stats.deckEmpty': 'empty — questions you miss land here',
 
   'setup.done': 'k8s-quiz is enabled in this channel with these settings:',
   'setup.summary':

@@ -53,4 +53,9 @@ export class Keys {
   itemReports = (quizId: string) => `${this.prefix}reports:item:${quizId}`;
   /** Reported quiz items, scored by their number of distinct reporters. */
   reportedItems = () => `${this.prefix}reports:items`;
+
+  /** A player's review deck: quiz item → card JSON (core/deck.ts). */
+  deck = (teamId: string, playerId: string) => `${this.prefix}deck:${teamId}:${playerId}`;
+  /** Players of a team who asked for the daily review reminder. */
+  deckReminders = (teamId: string) => `${this.prefix}deck-remind:${teamId}`;
 }

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { QuizStore } from '../core/store-ports.js';
 import { RedisBoardRepo } from './board-repo.js';
 import { RedisDailyRepo } from './daily-repo.js';
+import { RedisDeckRepo } from './deck-repo.js';
 import { Keys } from './keys.js';
 import { RedisLiveRepo } from './live-repo.js';
 import { RedisMasteryRepo } from './mastery-repo.js';
@@ -26,5 +27,6 @@ export function createRedisStore(redis: Redis, prefix = DEFAULT_PREFIX): QuizSto
     boards: new RedisBoardRepo(redis, keys),
     reports: new RedisReportRepo(redis, keys),
     mastery: new RedisMasteryRepo(redis, keys),
+    decks: new RedisDeckRepo(redis, keys),
   };
 }

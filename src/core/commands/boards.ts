@@ -1,6 +1,7 @@
 import type { LeaderboardScope, PlayerMention } from '../command.js';
 import type { EngineContext } from '../context.js';
-import { isoWeek } from '../local-time.js';
+import { summarise } from '../deck.js';
+import { endOfLocalDay, isoWeek } from '../local-time.js';
 import type { Actor, Team } from '../model.js';
 import { teamText } from '../team-locale.js';
 import type { View } from '../view.js';
@@ -50,6 +51,16 @@ export async function stats(
   const found = await ctx.store.boards.playerStats(team.id, player.id, week);
   if (!found) return [privateNotice(t('stats.none'), 'info')];
   const history = await ctx.store.rounds.dailyHistory(team.id);
+  // The review deck is personal: shown in the player's own stats only.
+  const now = ctx.clock.now();
+  const deck =
+    player.id === actor.id
+      ? summarise(
+          await ctx.store.decks.cards(team.id, actor.id),
+          now,
+          endOfLocalDay(now, team.settings.timezone),
+        )
+      : undefined;
   return [
     statsView(
       player.name,
@@ -62,6 +73,7 @@ export async function stats(
       ),
       category,
       t,
+      deck,
     ),
   ];
 }

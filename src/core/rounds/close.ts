@@ -5,6 +5,7 @@ import { type PostOutcome, stepIds, type UpdateOutcome } from '../step.js';
 import { teamText } from '../team-locale.js';
 import { questionView } from '../views/question-view.js';
 import { revealView } from '../views/reveal-view.js';
+import { learnFromAnswers } from './learn.js';
 import { afterLiveQuestion, liveProgress } from './live.js';
 
 export interface CloseResult {
@@ -16,7 +17,8 @@ export interface CloseResult {
 }
 
 /**
- * The close job: awards points exactly once (one Lua script), then reveals — the question
+ * The close job: awards points exactly once (one Lua script), puts the misses on the players'
+ * review decks, then reveals — the question
  * message loses its buttons and the results are posted, each its own delivery step. Running
  * it again changes nothing.
  */
@@ -25,6 +27,7 @@ export async function closeRound(ctx: EngineContext, roundId: string): Promise<C
   if (!round) return { round: 'unknown' };
   const outcome = await ctx.store.rounds.close(round, ctx.config.scoring);
   if (!outcome) return { round: 'unknown' };
+  await learnFromAnswers(ctx, round, outcome.results);
   const revealed = await reveal(ctx, round, outcome.results);
   if (round.kind === 'live') await afterLiveQuestion(ctx, round);
   return { round: outcome.closedNow ? 'closed' : 'already', ...revealed };

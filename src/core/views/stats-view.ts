@@ -1,5 +1,6 @@
 import type { Translate } from '../../i18n/catalog.js';
 import type { PlayerStats } from '../boards.js';
+import type { DeckSummary } from '../deck.js';
 import type { View } from '../view.js';
 import { percent } from './format.js';
 
@@ -9,6 +10,8 @@ export function statsView(
   currentStreak: number,
   categoryName: (id: string) => string,
   t: Translate,
+  /** The player's own review deck (shown in their own stats only). */
+  deck?: DeckSummary,
 ): View {
   const categories = stats.categories
     .map((c) =>
@@ -32,6 +35,13 @@ export function statsView(
       { name: t('stats.week'), value: String(stats.weekPoints), inline: true },
       { name: t('stats.all'), value: String(stats.allPoints), inline: true },
       { name: t('stats.categories'), value: categories || '—' },
+      ...(deck ? [{ name: t('stats.deck'), value: deckLine(deck, t) }] : []),
     ],
   };
+}
+
+function deckLine(deck: DeckSummary, t: Translate): string {
+  if (deck.total === 0) return t('stats.deckEmpty');
+  const retention = percent(Math.round(1000 * (deck.retention ?? 0)), 1000);
+  return t('stats.deckLine', { due: deck.dueToday, learned: deck.learned, total: deck.total, retention });
 }

@@ -1,5 +1,6 @@
 import { commandOfAction, commandOfForm } from '../../core/actions.js';
 import type { Command } from '../../core/command.js';
+import { clockTime, localDate } from '../../core/local-time.js';
 import { type Actor, type Team, type TeamAddress, teamIdOf } from '../../core/model.js';
 import { parseCommandText } from '../../core/parse-command.js';
 import type { Outbox } from '../../core/ports.js';
@@ -10,6 +11,7 @@ import { formValues, renderForm } from './form.js';
 import { imageLine } from './image.js';
 import { ANSI_STYLE, PLAIN_STYLE } from './markdown.js';
 import { CONSOLE_HELP, type ConsoleInput, nothingDoneText, parseConsoleLine } from './parse.js';
+import { type PlaygroundClock, parseWait } from './playground-clock.js';
 import { renderView } from './render.js';
 import { type ConsoleIo, openTerminal, type Terminal } from './terminal.js';
 
@@ -19,6 +21,8 @@ export interface ConsoleOptions {
   jobs: TeamJobs;
   io?: ConsoleIo | undefined;
   onEnd: () => void;
+  /** The engine's clock, when `:wait` may move it (not when a test brought its own). */
+  clock?: PlaygroundClock | undefined;
 }
 
 /** The one simulated team channel of the playground. */
@@ -129,6 +133,17 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
     say(`playground reset: every score, question and job is gone; you are "${FIRST_PLAYER}", the admin`);
   };
 
+  const wait = async (text: string) => {
+    const ms = parseWait(text);
+    if (ms === undefined) return say('usage: `:wait 1d` or `:wait 12h` (days or hours ahead, up to a year)');
+    if (!options.clock) return say("the playground's clock cannot move in this run");
+    options.clock.advance(ms);
+    const zone = deps.config.team.timezone;
+    say(
+      `the clock moved ${text.trim()} ahead: it is now ${localDateTime(options.clock.now(), zone)} (${zone})`,
+    );
+  };
+
   const handleLine = async (line: string) => {
     const input = parseConsoleLine(line);
     if (input.kind !== 'empty') terminal?.echo(player, line.trim());
@@ -145,6 +160,8 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
         return submit(input.text);
       case 'run':
         return run(input.job);
+      case 'wait':
+        return wait(input.text);
       case 'reset':
         return reset();
       case 'quit':
@@ -188,3 +205,5 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
     ready: () => true,
   };
 }
+
+const localDateTime = (at: number, zone: string) => `${localDate(at, zone)} ${clockTime(at, zone)}`;

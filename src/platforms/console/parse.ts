@@ -7,6 +7,7 @@ export type ConsoleInput =
   | { kind: 'press'; key: string }
   | { kind: 'form'; text: string }
   | { kind: 'run'; job: TeamJobKind }
+  | { kind: 'wait'; text: string }
   | { kind: 'reset' }
   | { kind: 'quit' }
   | { kind: 'empty' }
@@ -31,6 +32,7 @@ export function parseConsoleLine(raw: string): ConsoleInput {
   if (head === ':form') return { kind: 'form', text: arg };
   const job = JOBS[arg.toLowerCase()];
   if (head === ':run' && job) return { kind: 'run', job };
+  if (head === ':wait') return { kind: 'wait', text: arg };
   if (head === ':reset' && !arg) return { kind: 'reset' };
   if (head === ':quit' || head === ':q') return { kind: 'quit' };
   return { kind: 'unknown', line };
@@ -54,12 +56,13 @@ export function nothingDoneText(why: NothingDone): string {
 
 export const CONSOLE_HELP = [
   'Type a command as the current player, or:',
-  '  /k8s-quiz help | start [count] [category] [seconds] | stop | daily | leaderboard [week|all|teams] | stats [player] | ask <words>',
+  '  /k8s-quiz help | start [count] [category] [seconds] | stop | daily | leaderboard [week|all|teams] | stats [player] | ask <words> | review [remind on|off]',
   '  :as NAME                 become another player (the first player is the admin)',
   '  :press X                 press button X (letter or 1-based number) on the latest message with buttons you can see',
   '  :form VALUES             fill in the latest form you opened (e.g. a report: `:form outdated the doc changed`)',
   "  :run daily|close|weekly  run that job for this channel now (weekly: last week's announcement)",
   "  :run weekly now          this week's standings so far",
+  '  :wait 1d|12h             move the playground clock ahead (review items come due, a new day starts)',
   '  :reset                   forget everything (scores, questions, jobs) and start over',
   '  :quit',
 ].join('\n');

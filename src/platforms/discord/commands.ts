@@ -91,6 +91,16 @@ export function quizCommand(
       ),
     )
     .addSubcommand(
+      sub('review', (s) =>
+        s.addStringOption((o) =>
+          described(o.setName('remind'), 'review.remind').addChoices(
+            choice('on', COMMAND_TEXT['remind.on']),
+            choice('off', COMMAND_TEXT['remind.off']),
+          ),
+        ),
+      ),
+    )
+    .addSubcommand(
       sub('stats', (s) => s.addUserOption((o) => described(o.setName('player'), 'stats.player'))),
     )
     .addSubcommand(

@@ -61,6 +61,8 @@ export function commandOf(
   if (scope !== undefined) args.scope = scope;
   const words = text('words');
   if (words !== undefined) args.words = words;
+  const remind = text('remind');
+  if (remind !== undefined) args.remind = remind;
   const player = given.get('player');
   if (player?.user) args.player = mentionOf(player.user, player.member);
   else if (player) args.player = { id: String(player.value), name: String(player.value) };

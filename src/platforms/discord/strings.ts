@@ -35,6 +35,16 @@ export const COMMAND_TEXT = {
   stats: { en: 'Personal stats', 'zh-CN': '个人统计' },
   ask: { en: 'Look up reference answers by keyword', 'zh-CN': '按关键词查参考答案' },
   'ask.words': { en: 'Words to search, e.g. QoS or 探针', 'zh-CN': '关键词，例如 QoS 或 探针' },
+  review: {
+    en: 'Review the questions you missed (spaced repetition, only you see it)',
+    'zh-CN': '复习答错的题（间隔重复，仅自己可见）',
+  },
+  'review.remind': {
+    en: 'Daily private reminder when items are due (default: off)',
+    'zh-CN': '有待复习的题目时每日私信提醒（默认关闭）',
+  },
+  'remind.on': { en: 'On', 'zh-CN': '开启' },
+  'remind.off': { en: 'Off', 'zh-CN': '关闭' },
   'stats.player': { en: 'Whose stats (default: yours)', 'zh-CN': '查看谁的统计（默认是你自己）' },
   setup: {
     en: 'Enable k8s-quiz in this channel or change its settings (admins)',
