@@ -7,6 +7,7 @@ import { type App, createApp } from '../../src/app.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { readEnv } from '../../src/config/env.js';
 import { loadAppConfig } from '../../src/config/load-config.js';
+import type { Clock } from '../../src/core/ports.js';
 import type { TeamSettings } from '../../src/core/settings.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { buttonsOf, type FakeMessage } from '../fakes/discord/fake-state.js';
@@ -31,6 +32,8 @@ export interface HarnessOptions {
   config?: (config: AppConfig) => AppConfig;
   /** How interactions reach the bot: the gateway (default) or signed POSTs to /discord/interactions. */
   transport?: Transport;
+  /** The engine's clock (default: the system's). */
+  clock?: Clock;
 }
 
 export type Transport = 'gateway' | 'http';
@@ -76,6 +79,7 @@ export class DiscordWorld {
       config: options.config ? options.config(base) : base,
       teamsFile,
       ...(options.contentDir ? { contentDir: options.contentDir } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     await app.start();
     return new DiscordWorld(app, fake, logger, redis, dir);

@@ -3,7 +3,7 @@ import { commandOfAction, decodeAction } from '../../src/core/actions.js';
 import { localDate } from '../../src/core/local-time.js';
 import type { Team } from '../../src/core/model.js';
 import { parseCommandText } from '../../src/core/parse-command.js';
-import { dailyRoundId } from '../../src/core/round-ids.js';
+import { dailyRoundId, liveRoundId } from '../../src/core/round-ids.js';
 import type { View } from '../../src/core/view.js';
 import { createHarness, type Harness, player, setUpTeam } from '../support/engine-harness.js';
 import { useRedis } from '../support/redis.js';
@@ -201,6 +201,31 @@ describe('/k8s-quiz review: spaced repetition of missed items (FSRS)', () => {
     expect(after?.memory.lapses).toBe(1);
     expect(after?.memory.due).toBeGreaterThan(now + DAY);
     expect(after?.pending).toBeUndefined();
+  });
+
+  it('GIVEN a live round THEN a wrong answer there puts the item on the deck too, and its points still count', async () => {
+    const live = await setUpTeam(h, 'C-review-live', { locale: 'en' });
+    await h.engine.handle({
+      team: live.address,
+      actor: player(5),
+      command: { name: 'start', count: 1, seconds: 30 },
+    });
+    const running = await h.engine.ctx.store.lives.runningIn(live.id);
+    if (!running) throw new Error('no live round');
+    await h.engine.askLiveQuestion(running.id, 0);
+    const roundId = liveRoundId(running.id, 0);
+    const round = await h.engine.ctx.store.rounds.get(roundId);
+    if (!round) throw new Error('no live question');
+    const answer = (p: number, choice: number) =>
+      h.engine.handle({ team: live.address, actor: player(p), command: { name: 'answer', roundId, choice } });
+    await answer(5, (round.answer + 1) % round.optionCount);
+    await answer(6, round.answer);
+    await h.engine.closeRound(roundId);
+    const deck = (p: number) => h.engine.ctx.store.decks.cards(live.id, `u${p}`);
+    expect((await deck(5)).map((c) => c.quizId)).toEqual([round.quizId]);
+    expect(await deck(6)).toEqual([]);
+    const board = await h.engine.ctx.store.boards.board(live.id, 'all', 10);
+    expect(board.top.map((e) => e.playerId)).toEqual(['u6']);
   });
 
   it('GIVEN a deck THEN stats shows what is due today, what is learned and the FSRS retention estimate (own stats only)', async () => {

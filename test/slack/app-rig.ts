@@ -3,6 +3,7 @@ import { type App, createApp } from '../../src/app.js';
 import { readEnv } from '../../src/config/env.js';
 import { loadAppConfig } from '../../src/config/load-config.js';
 import { teamIdOf } from '../../src/core/model.js';
+import type { Clock } from '../../src/core/ports.js';
 import { JOB_ATTEMPTS } from '../../src/jobs/queue-names.js';
 import { FakeSlack, type FakeUser } from '../fakes/slack/fake-slack.js';
 import { blockActionsBody, type Place, viewSubmissionBody } from '../fakes/slack/payloads.js';
@@ -40,7 +41,7 @@ export interface AppRig {
 
 let keys = 0;
 
-export async function startAppRig(users: FakeUser[]): Promise<AppRig> {
+export async function startAppRig(users: FakeUser[], options: { clock?: Clock } = {}): Promise<AppRig> {
   const redis = await startLocalRedis();
   const fake = await FakeSlack.start({ users });
   const port = await freePort();
@@ -60,6 +61,7 @@ export async function startAppRig(users: FakeUser[]): Promise<AppRig> {
     config: { ...base, live: { ...base.live, pauseSeconds: 0 } },
     contentDir: bank.contentDir,
     teamsFile: bank.teamsFile,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   await app.start();
   const eventsUrl = `http://127.0.0.1:${port}/slack/events`;

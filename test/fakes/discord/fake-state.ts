@@ -132,6 +132,8 @@ export class FakeState {
 export interface FakeButton {
   custom_id: string;
   label?: string;
+  /** Discord's button style: 1 primary, 2 secondary. */
+  style?: number;
   disabled?: boolean;
 }
 
