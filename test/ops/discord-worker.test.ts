@@ -39,4 +39,16 @@ describe('ROLE=worker on Discord', () => {
     expect(posted.channel_id).toBe(CHANNEL);
     expect(discord.gateway.identifies).toHaveLength(0);
   }, 60_000);
+
+  it('GIVEN a Discord worker with a wrong token THEN one line says the token was refused and it exits 1', async () => {
+    const worker = await world.startBot({
+      ...discord.env,
+      DISCORD_TOKEN: 'not-the-token',
+      ROLE: 'worker',
+      SLACK_BOT_TOKEN: '',
+      SLACK_SIGNING_SECRET: '',
+    });
+    expect(await worker.exited).toBe(1);
+    expect(worker.stderr.trim()).toBe('k8s-quiz: discord: DISCORD_TOKEN was refused (401 Unauthorized)');
+  }, 60_000);
 });

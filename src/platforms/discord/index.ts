@@ -1,6 +1,16 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, Options, REST, Status } from 'discord.js';
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  Options,
+  REST,
+  Routes,
+  Status,
+} from 'discord.js';
 import { Intake } from '../../ops/intake.js';
+import { StartupError } from '../../ops/redis-connect.js';
 import type { AdapterDeps, PlatformAdapter } from '../adapter.js';
 import { guardGateway } from './gateway-guard.js';
 import { CallbackRest } from './http-callbacks.js';
@@ -106,8 +116,12 @@ export function createDiscordAdapter(
         const ready = once(client, Events.ClientReady);
         await Promise.all([ready, client.login(token)]);
         logger.info({ user: client.user?.tag, api }, 'discord: connected');
-      } else if (overHttp) logger.info({ api, path: INTERACTIONS_PATH }, 'discord: HTTP interactions');
-      else logger.info({ api }, 'discord: REST only (worker)');
+      } else {
+        // No gateway session: ask who the bot is, so a wrong token fails the start, not the first post.
+        await checkToken(outboxRest);
+        if (overHttp) logger.info({ api, path: INTERACTIONS_PATH }, 'discord: HTTP interactions');
+        else logger.info({ api }, 'discord: REST only (worker)');
+      }
       started = true;
     },
     async stop() {
@@ -120,4 +134,15 @@ export function createDiscordAdapter(
     },
     ready: () => started && (!connects || client.ws.status === Status.Ready),
   };
+}
+
+/** A worker opens no gateway session, so it asks who it is to learn at start that a token is wrong. */
+async function checkToken(rest: REST): Promise<void> {
+  try {
+    await rest.get(Routes.user());
+  } catch (error) {
+    if (error instanceof DiscordAPIError && error.status === 401)
+      throw new StartupError('discord: DISCORD_TOKEN was refused (401 Unauthorized)');
+    throw error;
+  }
 }
