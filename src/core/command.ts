@@ -21,6 +21,8 @@ export type Command =
   | { name: 'daily' }
   | { name: 'leaderboard'; scope: LeaderboardScope }
   | { name: 'stats'; player?: PlayerMention }
+  /** The team's topic mastery (`/k8s-quiz stats team`). */
+  | { name: 'teamStats' }
   | {
       name: 'setup';
       changes: SettingsChange;

@@ -6,6 +6,7 @@ import { ask } from './commands/ask.js';
 import { leaderboard, stats } from './commands/boards.js';
 import { showDaily } from './commands/daily-command.js';
 import { startLive, stopLive } from './commands/live-commands.js';
+import { teamStats } from './commands/mastery.js';
 import { openReport, submitReport } from './commands/report.js';
 import { answerReviewItem, gradeReviewItem, review, setReviewReminder } from './commands/review.js';
 import type { EngineContext } from './context.js';
@@ -113,6 +114,8 @@ export class QuizEngine implements RequestHandler {
         return leaderboard(ctx, team, actor, command.scope);
       case 'stats':
         return stats(ctx, team, actor, command.player);
+      case 'teamStats':
+        return teamStats(ctx, team);
       case 'pause':
         return setPaused(ctx, team, true);
       case 'resume':

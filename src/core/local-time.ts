@@ -73,3 +73,7 @@ export const endOfLocalDay = (at: number, zone: string): number =>
 /** A team-local date for people to read: `Nov 27, 2026` (en), `2026年11月27日` (zh-CN). */
 export const readableDate = (at: number, zone: string, locale: string): string =>
   DateTime.fromMillis(at, { zone }).setLocale(locale).toLocaleString(DateTime.DATE_MED);
+
+/** The local date `days` after another (before, when negative). */
+export const addDays = (date: string, days: number): string =>
+  DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate() ?? date;

@@ -65,6 +65,9 @@ export function parseCommandText(text: string, limits: RoundLimits): Command {
       if (rest.length > 1) return invalid('usage.leaderboard');
       return buildCommand('leaderboard', { scope: rest[0] }, limits);
     case 'stats':
+      // A bare `team` is the team's mastery; a player called team is `@team`.
+      if (rest.length === 1 && rest[0]?.toLowerCase() === 'team')
+        return buildCommand('stats', { scope: 'team' }, limits);
       return buildCommand('stats', rest.length ? { player: parseMention(rest.join(' ')) } : {}, limits);
     case 'ask':
       return buildCommand('ask', { words: rest.join(' ') }, limits);
@@ -115,6 +118,10 @@ export function buildCommand(sub: string, args: CommandArgs, limits: RoundLimits
       return { name: 'leaderboard', scope: scope as (typeof SCOPES)[number] };
     }
     case 'stats':
+      if (args.scope !== undefined) {
+        if (args.scope.toLowerCase() !== 'team' || args.player) return invalid('usage.stats');
+        return { name: 'teamStats' };
+      }
       return args.player ? { name: 'stats', player: args.player } : { name: 'stats' };
     case 'setup':
       return parseSetup(args.setup ?? {}, args.setupTokens ?? []);

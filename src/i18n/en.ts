@@ -6,6 +6,8 @@ export const en: Catalog = {
     'Usage: `/k8s-quiz start [questions {countMin}–{countMax}] [category] [seconds per question {secondsMin}–{secondsMax}]`, e.g. `start 5 networking 30`',
   'usage.leaderboard': 'Usage: `/k8s-quiz leaderboard [week|all|teams]`',
   'usage.noArguments': '"{command}" takes no arguments.',
+  'usage.stats':
+    "Usage: `/k8s-quiz stats [player]` for a player's stats, `/k8s-quiz stats team` for the team's topic mastery",
   'usage.setupKey': 'Cannot read "{key}". You can set: {keys} (as key=value, e.g. `timezone=Europe/Berlin`)',
   'usage.count': 'The number of questions must be a whole number from {min} to {max} (got "{value}").',
   'usage.seconds': 'Seconds per question must be a whole number from {min} to {max} (got "{value}").',
@@ -19,7 +21,7 @@ export const en: Catalog = {
     '`/k8s-quiz stop` end the running round (its starter or an admin)',
     "`/k8s-quiz daily` show today's question again",
     '`/k8s-quiz leaderboard [week|all|teams]` leaderboards',
-    '`/k8s-quiz stats [player]` personal stats',
+    "`/k8s-quiz stats [player]` personal stats; `stats team` the team's strongest and weakest categories (4 weeks)",
     '`/k8s-quiz ask <words>` look up reference answers, e.g. `ask QoS`, `ask probe`',
     '`/k8s-quiz review` review the questions you missed (spaced repetition); `review remind on|off` a daily private reminder',
     '`/k8s-quiz setup key=value …` settings (admins): {setupKeys}',
@@ -162,6 +164,21 @@ export const en: Catalog = {
   'stats.deckLine': '{due} due today · {learned} of {total} learned · retention ≈ {retention}',
   'stats.deckEmpty': 'empty — questions you miss land here',
 
+  'mastery.strongest': 'Strongest (last 4 weeks)',
+  'mastery.weakest': 'Weakest (last 4 weeks)',
+  'mastery.line': '{category}: {accuracy} ({correct}/{answered})',
+  'mastery.window': 'Last 4 weeks',
+  'mastery.notEnough': 'Once a category has {min} answers, your strongest and weakest categories show here.',
+  'mastery.teamTitle': 'Team mastery · last 4 weeks',
+  'mastery.teamBody': 'Accuracy in daily and live questions, weakest first:',
+  'mastery.teamNone': 'Nobody has answered in the last 4 weeks.',
+  'mastery.focus': "This week's focus",
+  'mastery.focusLine': {
+    by: 'count',
+    one: '{category}: {count} daily question until {until} comes from it ({done} so far)',
+    other: '{category}: {count} daily questions until {until} come from it ({done} so far)',
+  },
+
   'setup.done': 'k8s-quiz is enabled in this channel with these settings:',
   'setup.summary':
     'Language: {locale}\nTime zone: {timezone}\nDaily question: posted {dailyTime}, revealed {closeTime}\nWeekly announcement: {weeklyDay} {weeklyTime}\nCategories: {categories}',
@@ -201,6 +218,12 @@ export const en: Catalog = {
   'weekly.chartSubtitle': 'Daily and live questions, weakest first',
   'weekly.quiet': 'Nobody answered last week. Start today with `/k8s-quiz daily`!',
   'weekly.accuracy': '{category} ({accuracy} correct)',
+  'weekly.focus': 'Weakest over the last 4 weeks',
+  'weekly.focusLean': {
+    by: 'count',
+    one: '{count} of the next 7 daily questions comes from it.',
+    other: '{count} of the next 7 daily questions come from it.',
+  },
 
   'weekday.monday': 'Monday',
   'weekday.tuesday': 'Tuesday',

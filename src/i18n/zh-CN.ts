@@ -5,6 +5,7 @@ export const zhCN = {
     '用法：`/k8s-quiz start [题数 {countMin}–{countMax}] [分类] [每题秒数 {secondsMin}–{secondsMax}]`，例如 `start 5 networking 30`',
   'usage.leaderboard': '用法：`/k8s-quiz leaderboard [week|all|teams]`',
   'usage.noArguments': '“{command}”不需要参数。',
+  'usage.stats': '用法：`/k8s-quiz stats [玩家]` 个人统计，`/k8s-quiz stats team` 团队的分类掌握度',
   'usage.setupKey': '无法识别“{key}”。可以设置：{keys}（写成 key=value，例如 `timezone=Asia/Shanghai`）',
   'usage.count': '题数必须是 {min}–{max} 之间的整数（收到“{value}”）。',
   'usage.seconds': '每题秒数必须是 {min}–{max} 之间的整数（收到“{value}”）。',
@@ -18,7 +19,7 @@ export const zhCN = {
     '`/k8s-quiz stop` 结束当前问答（发起人或管理员）',
     '`/k8s-quiz daily` 再看一遍今天的题目',
     '`/k8s-quiz leaderboard [week|all|teams]` 排行榜',
-    '`/k8s-quiz stats [玩家]` 个人统计',
+    '`/k8s-quiz stats [玩家]` 个人统计；`stats team` 团队近 4 周最强和最弱的分类',
     '`/k8s-quiz ask <关键词>` 查参考答案，例如 `ask QoS`、`ask 探针`',
     '`/k8s-quiz review` 复习答错的题（间隔重复）；`review remind on|off` 每日私信提醒',
     '`/k8s-quiz setup key=value …` 设置（管理员）：{setupKeys}',
@@ -134,6 +135,17 @@ export const zhCN = {
   'stats.deckLine': '今天待复习 {due} · 已掌握 {learned}/{total} · 预计记忆保持率 {retention}',
   'stats.deckEmpty': '空 — 答错的题会加入这里',
 
+  'mastery.strongest': '最强分类（近 4 周）',
+  'mastery.weakest': '最弱分类（近 4 周）',
+  'mastery.line': '{category}：{accuracy}（{correct}/{answered}）',
+  'mastery.window': '近 4 周',
+  'mastery.notEnough': '某个分类答满 {min} 题后，这里显示最强和最弱的分类。',
+  'mastery.teamTitle': '团队分类掌握度 · 近 4 周',
+  'mastery.teamBody': '每日一题与实时问答的正确率，从弱到强：',
+  'mastery.teamNone': '近 4 周还没有人作答。',
+  'mastery.focus': '本周重点分类',
+  'mastery.focusLine': '{category}：{until} 前的每日一题中有 {count} 道出自这个分类（已出 {done} 道）',
+
   'setup.done': 'k8s-quiz 已在此频道启用，设置如下：',
   'setup.summary':
     '语言：{locale}\n时区：{timezone}\n每日一题：{dailyTime} 发布，{closeTime} 揭晓\n周报：{weeklyDay} {weeklyTime}\n分类：{categories}',
@@ -170,6 +182,8 @@ export const zhCN = {
   'weekly.chartSubtitle': '每日一题与实时问答，正确率从低到高',
   'weekly.quiet': '上周没有人作答。今天就从 `/k8s-quiz daily` 开始吧！',
   'weekly.accuracy': '{category}（正确率 {accuracy}）',
+  'weekly.focus': '近 4 周最弱的分类',
+  'weekly.focusLean': '接下来 7 天的每日一题中有 {count} 道出自这个分类。',
 
   'weekday.monday': '周一',
   'weekday.tuesday': '周二',

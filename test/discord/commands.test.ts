@@ -63,11 +63,14 @@ describe('the /k8s-quiz command definition', () => {
     });
   });
 
-  test('GIVEN stats THEN its player option is a Discord user, so the bot gets an id, not a typed name', async () => {
+  test('GIVEN stats THEN its player option is a Discord user, so the bot gets an id, not a typed name; scope offers the team', async () => {
     const { json } = await command();
     const stats = (json.options as Option[]).find((o) => o.name === 'stats');
     expect(stats?.options).toEqual([
       expect.objectContaining({ name: 'player', type: ApplicationCommandOptionType.User }),
+      expect.objectContaining({ name: 'scope', type: ApplicationCommandOptionType.String }),
     ]);
+    const scope = stats?.options?.find((o) => o.name === 'scope');
+    expect(scope?.choices?.map((c) => c.value)).toEqual(['team']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction } from '../../src/core/actions.js';
-import { parseCommandText, parseMention } from '../../src/core/parse-command.js';
+import { buildCommand, parseCommandText, parseMention } from '../../src/core/parse-command.js';
 
 const limits = { count: { default: 5, min: 1, max: 20 }, seconds: { default: 30, min: 10, max: 120 } };
 
@@ -44,6 +44,26 @@ describe('parsing /k8s-quiz text', () => {
       player: { id: 'U123', name: 'ann' },
     });
     expect(parseMention('@bob')).toEqual({ name: 'bob' });
+  });
+
+  it('GIVEN stats team THEN the team’s mastery; @team is a player called team; a wrong scope gets the usage', () => {
+    expect(parseCommandText('stats team', limits)).toEqual({ name: 'teamStats' });
+    expect(parseCommandText('STATS Team', limits)).toEqual({ name: 'teamStats' });
+    expect(parseCommandText('stats @team', limits)).toEqual({ name: 'stats', player: { name: 'team' } });
+    expect(parseCommandText('stats team lead', limits)).toEqual({
+      name: 'stats',
+      player: { name: 'team lead' },
+    });
+    // Discord's typed options: the scope choice, or something an outdated registration sent.
+    expect(buildCommand('stats', { scope: 'team' }, limits)).toEqual({ name: 'teamStats' });
+    expect(buildCommand('stats', { scope: 'world' }, limits)).toMatchObject({
+      name: 'invalid',
+      problem: { key: 'usage.stats' },
+    });
+    expect(buildCommand('stats', { scope: 'team', player: { id: '1', name: 'ann' } }, limits)).toMatchObject({
+      name: 'invalid',
+      problem: { key: 'usage.stats' },
+    });
   });
 
   it('GIVEN start -1, +3, 2.5 or 0,5 THEN it is a count error, not an unknown category', () => {

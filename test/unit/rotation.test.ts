@@ -36,6 +36,27 @@ describe('daily rotation', () => {
     expect(pick?.quiz.category).toBe('networking');
   });
 
+  it('GIVEN a focus category THEN the pick comes from its unused items; used up: the category in turn', async () => {
+    const bank = await shippedBank();
+    const filter = ['pods', 'networking', 'services'];
+    const used = new Set<string>();
+    // Focus on networking every day: its items come first, each once, then the turn resumes.
+    const networking = bank.quizzesIn('networking').length;
+    for (let day = 0; day < networking; day++) {
+      const pick = pickDailyQuiz(bank, filter, { used, lastCategory: 'pods' }, `s:${day}`, 'networking');
+      expect(pick).toMatchObject({ focus: true, newCycle: false, quiz: { category: 'networking' } });
+      expect(used.has(pick?.quiz.id ?? '')).toBe(false);
+      used.add(pick?.quiz.id ?? '');
+    }
+    const after = pickDailyQuiz(bank, filter, { used, lastCategory: 'pods' }, 's:x', 'networking');
+    expect(after?.focus).toBeUndefined();
+    expect(after?.quiz.category).toBe('services');
+    // A focus outside the team's categories is ignored.
+    const outside = pickDailyQuiz(bank, ['pods'], { used: new Set() }, 's', 'networking');
+    expect(outside).toMatchObject({ quiz: { category: 'pods' } });
+    expect(outside?.focus).toBeUndefined();
+  });
+
   it('GIVEN a live round THEN items are distinct and one per question first', async () => {
     const bank = await shippedBank();
     const items = pickLiveQuizzes(bank, ['networking'], 5, 'live1');

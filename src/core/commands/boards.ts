@@ -6,8 +6,10 @@ import type { Actor, Team } from '../model.js';
 import { teamText } from '../team-locale.js';
 import type { View } from '../view.js';
 import { leaderboardView, teamsBoardView } from '../views/board-views.js';
+import { masteryFields } from '../views/mastery-view.js';
 import { privateNotice } from '../views/notice.js';
 import { statsView } from '../views/stats-view.js';
+import { masteryNow } from './mastery.js';
 
 const TOP = 10;
 
@@ -61,21 +63,26 @@ export async function stats(
           endOfLocalDay(now, team.settings.timezone),
         )
       : undefined;
-  return [
-    statsView(
-      player.name,
-      found,
-      currentStreak(
-        found.lastCorrectDate,
-        found.streak,
-        history.lastDate,
-        await previousOf(ctx, history.latestRoundId),
-      ),
-      category,
-      t,
-      deck,
+  const view = statsView(
+    player.name,
+    found,
+    currentStreak(
+      found.lastCorrectDate,
+      found.streak,
+      history.lastDate,
+      await previousOf(ctx, history.latestRoundId),
     ),
+    category,
+    t,
+    deck,
+  );
+  // Topic mastery: strongest and weakest categories of the last 4 weeks.
+  const { mastery } = await masteryNow(ctx, team, player.id);
+  view.fields = [
+    ...(view.fields ?? []),
+    ...masteryFields(mastery, ctx.config.mastery.minAnswers, category, t),
   ];
+  return [view];
 }
 
 /**

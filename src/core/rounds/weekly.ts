@@ -4,6 +4,7 @@ import { isoWeek, previousIsoWeek } from '../local-time.js';
 import { type PostOutcome, stepIds } from '../step.js';
 import { teamText } from '../team-locale.js';
 import { weeklyView } from '../views/weekly-view.js';
+import { weeklyFocus } from './weekly-focus.js';
 import { weeklyImage } from './weekly-image.js';
 
 /** `last`: the scheduled announcement of the week before. `current`: this week so far (the playground's preview). */
@@ -33,6 +34,7 @@ export async function postWeekly(
   const standings = await ctx.store.boards.teamStandings(teams, week);
   const standing = standings.find((s) => s.teamId === team.id);
   const image = await weeklyImage(ctx, team, week, tallies, category, t);
+  const focus = await weeklyFocus(ctx, team, week, at, current);
   const text = weeklyView({
     week,
     soFar: current,
@@ -42,6 +44,7 @@ export async function postWeekly(
     t,
     ...(standing ? { teamRank: { standing, of: standings.length } } : {}),
     ...(longestStreak ? { longestStreak } : {}),
+    ...(focus ? { focus } : {}),
   });
   const view = image ? { ...text, image } : text;
   const step = current ? stepIds.weeklySoFar(team.id, week, at) : stepIds.weekly(team.id, week);

@@ -13,6 +13,8 @@ export interface WeeklyInput {
   teamRank?: { standing: TeamStanding; of: number };
   tallies: CategoryTally[];
   longestStreak?: { player: Player; streak: number };
+  /** The weakest category over 4 weeks, and the daily questions that lean to it. */
+  focus?: { tally: CategoryTally; days: number };
   categoryName: (id: string) => string;
   t: Translate;
 }
@@ -27,6 +29,8 @@ export function weeklyView(input: WeeklyInput): View {
   };
   if (board.top.length === 0) {
     view.body = t(input.soFar ? 'weekly.quietSoFar' : 'weekly.quiet');
+    // A quiet week can still follow weeks that show a weakness, and the daily questions lean to it.
+    if (input.focus) view.fields = [focusField(input.focus, input)];
     return view;
   }
   // The podium, then everyone else in the top 10; names are plain text on every platform.
@@ -56,6 +60,7 @@ export function weeklyView(input: WeeklyInput): View {
   if (best) fields.push({ name: t('weekly.strongest'), value: describe(best), inline: true });
   if (worst && ranked.length > 1)
     fields.push({ name: t('weekly.weakest'), value: describe(worst), inline: true });
+  if (input.focus) fields.push(focusField(input.focus, input));
   if (input.longestStreak) {
     fields.push({
       name: t('weekly.longestStreak'),
@@ -72,3 +77,17 @@ export function weeklyView(input: WeeklyInput): View {
 }
 
 const accuracy = (c: CategoryTally) => c.correct / c.answered;
+
+function focusField({ tally, days }: NonNullable<WeeklyInput['focus']>, input: WeeklyInput): ViewField {
+  const { t } = input;
+  const named = t('mastery.line', {
+    category: input.categoryName(tally.category),
+    accuracy: percent(tally.correct, tally.answered),
+    correct: tally.correct,
+    answered: tally.answered,
+  });
+  return {
+    name: t('weekly.focus'),
+    value: days > 0 ? `${named}\n${t('weekly.focusLean', { count: days })}` : named,
+  };
+}

@@ -56,7 +56,7 @@ export function nothingDoneText(why: NothingDone): string {
 
 export const CONSOLE_HELP = [
   'Type a command as the current player, or:',
-  '  /k8s-quiz help | start [count] [category] [seconds] | stop | daily | leaderboard [week|all|teams] | stats [player] | ask <words> | review [remind on|off]',
+  '  /k8s-quiz help | start [count] [category] [seconds] | stop | daily | leaderboard [week|all|teams] | stats [player|team] | ask <words> | review [remind on|off]',
   '  :as NAME                 become another player (the first player is the admin)',
   '  :press X                 press button X (letter or 1-based number) on the latest message with buttons you can see',
   '  :form VALUES             fill in the latest form you opened (e.g. a report: `:form outdated the doc changed`)',

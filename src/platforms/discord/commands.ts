@@ -101,7 +101,15 @@ export function quizCommand(
       ),
     )
     .addSubcommand(
-      sub('stats', (s) => s.addUserOption((o) => described(o.setName('player'), 'stats.player'))),
+      sub('stats', (s) =>
+        s
+          .addUserOption((o) => described(o.setName('player'), 'stats.player'))
+          .addStringOption((o) =>
+            described(o.setName('scope'), 'stats.scope').addChoices(
+              choice('team', COMMAND_TEXT['scope.team']),
+            ),
+          ),
+      ),
     )
     .addSubcommand(
       sub('setup', (s) =>

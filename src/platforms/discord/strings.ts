@@ -32,7 +32,7 @@ export const COMMAND_TEXT = {
   'scope.week': { en: 'This week', 'zh-CN': '本周' },
   'scope.all': { en: 'All time', 'zh-CN': '总榜' },
   'scope.teams': { en: 'Teams of this server', 'zh-CN': '本服务器的团队' },
-  stats: { en: 'Personal stats', 'zh-CN': '个人统计' },
+  stats: { en: 'Personal stats, or the team’s topic mastery', 'zh-CN': '个人统计，或团队的分类掌握度' },
   ask: { en: 'Look up reference answers by keyword', 'zh-CN': '按关键词查参考答案' },
   'ask.words': { en: 'Words to search, e.g. QoS or 探针', 'zh-CN': '关键词，例如 QoS 或 探针' },
   review: {
@@ -46,6 +46,11 @@ export const COMMAND_TEXT = {
   'remind.on': { en: 'On', 'zh-CN': '开启' },
   'remind.off': { en: 'Off', 'zh-CN': '关闭' },
   'stats.player': { en: 'Whose stats (default: yours)', 'zh-CN': '查看谁的统计（默认是你自己）' },
+  'stats.scope': {
+    en: "team: this channel's strongest and weakest categories",
+    'zh-CN': 'team：本频道团队最强和最弱的分类',
+  },
+  'scope.team': { en: 'This team (last 4 weeks)', 'zh-CN': '本团队（近 4 周）' },
   setup: {
     en: 'Enable k8s-quiz in this channel or change its settings (admins)',
     'zh-CN': '在本频道启用 k8s-quiz 或修改设置（管理员）',
