@@ -44,8 +44,8 @@ export function restApiBase(url: string | undefined): string {
  *   `/discord/interactions` on the bot's HTTP server; no gateway session at all, so any
  *   number of replicas can serve behind a load balancer.
  * - the gateway: a discord.js client with the `Guilds` intent only (interactions need no
- *   privileged intents). The gateway URL comes from `GET /gateway/bot` on the REST base, so
- *   DISCORD_API_URL moves both.
+ *   privileged intents), sharded as Discord recommends. The gateway URL and shard count
+ *   come from `GET /gateway/bot` on the REST base, so DISCORD_API_URL moves both.
  * Both build discord.js interaction objects and answer them with the same handler.
  */
 export function createDiscordAdapter(
@@ -75,6 +75,9 @@ export function createDiscordAdapter(
         intents: [GatewayIntentBits.Guilds],
         rest: { api, globalRequestsPerSecond },
         allowedMentions: NO_MENTIONS,
+        // As many shards as Discord recommends (one per ~1,000 servers; required from
+        // 2,500), all in this process: one gateway process per bot token, as before.
+        shards: 'auto',
       });
   const callbacks = overHttp ? new CallbackRest({ api }) : undefined;
   if (callbacks) client.rest = callbacks.setToken(token);
@@ -115,7 +118,7 @@ export function createDiscordAdapter(
       if (connects) {
         const ready = once(client, Events.ClientReady);
         await Promise.all([ready, client.login(token)]);
-        logger.info({ user: client.user?.tag, api }, 'discord: connected');
+        logger.info({ user: client.user?.tag, api, shards: client.ws.shards.size }, 'discord: connected');
       } else {
         // No gateway session: ask who the bot is, so a wrong token fails the start, not the first post.
         await checkToken(outboxRest);

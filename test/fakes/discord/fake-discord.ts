@@ -20,6 +20,8 @@ export interface FakeDiscordOptions {
   guilds?: FakeGuild[];
   /** Enforce Discord's global and per-route limits (off unless set). */
   rateLimits?: DiscordRateLimitOptions;
+  /** The shard count GET /gateway/bot recommends (default 1); the gateway routes guilds to shards as Discord does. */
+  shards?: number;
 }
 
 /** One interaction POSTed to the bot's Interactions Endpoint URL, and what came back. */
@@ -88,6 +90,7 @@ export class FakeDiscord {
     private readonly server: Server,
     guilds: FakeGuild[],
     rateLimits: DiscordRateLimitOptions,
+    shards: number,
   ) {
     this.limits = new DiscordRateLimits(rateLimits);
     const botUser: APIUser = {
@@ -99,7 +102,7 @@ export class FakeDiscord {
     };
     this.state = new FakeState(applicationId, botUser);
     this.gateway = new FakeGateway({ token, applicationId, botUser, guilds }, () => this.gatewayUrl);
-    this.rest = { state: this.state, token, gatewayUrl: '', commands: new Map() };
+    this.rest = { state: this.state, token, gatewayUrl: '', shards, commands: new Map() };
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -110,6 +113,7 @@ export class FakeDiscord {
       server,
       options.guilds ?? [],
       options.rateLimits ?? {},
+      options.shards ?? 1,
     );
     server.on('request', (req, res) => void fake.onRequest(req, res));
     fake.gateway.attach(server);

@@ -27,6 +27,13 @@ interface Session {
   socket: WebSocket;
   seq: number;
   ready: boolean;
+  /** [shard id, shard count] from IDENTIFY. */
+  shard: [number, number];
+}
+
+/** The shard a guild's events go to: (guild_id >> 22) % num_shards, as Discord documents. */
+export function shardOf(guildId: string, shards: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shards));
 }
 
 /**
@@ -38,6 +45,8 @@ export class FakeGateway {
   readonly identifies: GatewayIdentifyData[] = [];
   /** Query strings the client connected with (`v`, `encoding`, `compress`). */
   readonly connections: URLSearchParams[] = [];
+  /** Every dispatch sent after READY: its event, the shard it went out on and the payload's id. */
+  readonly dispatched: { t: string; shard: number; id: unknown }[] = [];
   private readonly sessions = new Set<Session>();
   private wss: WebSocketServer | undefined;
 
@@ -50,7 +59,7 @@ export class FakeGateway {
     this.wss = new WebSocketServer({ server });
     this.wss.on('connection', (socket, request) => {
       this.connections.push(new URL(request.url ?? '/', 'ws://fake').searchParams);
-      const session: Session = { socket, seq: 0, ready: false };
+      const session: Session = { socket, seq: 0, ready: false, shard: [0, 1] };
       this.sessions.add(session);
       socket.on('close', () => this.sessions.delete(session));
       socket.on('message', (raw) => this.onMessage(session, JSON.parse(raw.toString())));
@@ -62,11 +71,18 @@ export class FakeGateway {
     return [...this.sessions].filter((s) => s.ready).length;
   }
 
-  /** Sends a dispatch (e.g. INTERACTION_CREATE) to every identified session. */
+  /**
+   * Sends a dispatch (e.g. INTERACTION_CREATE) to every identified session — for an event of
+   * a guild, only to the session of that guild's shard.
+   */
   dispatch(t: string, d: unknown): number {
     let sent = 0;
+    const guildId = (d as { guild_id?: string } | null)?.guild_id;
     for (const session of this.sessions) {
       if (!session.ready) continue;
+      const [id, count] = session.shard;
+      if (guildId && shardOf(guildId, count) !== id) continue;
+      this.dispatched.push({ t, shard: id, id: (d as { id?: unknown } | null)?.id });
       session.seq += 1;
       this.send(session, { op: GatewayOpcodes.Dispatch, t, s: session.seq, d });
       sent += 1;
@@ -101,14 +117,17 @@ export class FakeGateway {
       return;
     }
     session.ready = true;
-    const { botUser, applicationId, guilds } = this.options;
+    session.shard = data.shard ?? [0, 1];
+    const [shardId, shardCount] = session.shard;
+    const { botUser, applicationId } = this.options;
+    const guilds = this.options.guilds.filter((g) => shardOf(g.id, shardCount) === shardId);
     this.sendDispatch(session, GatewayDispatchEvents.Ready, {
       v: 10,
       user: { ...botUser, bot: true, verified: true, mfa_enabled: false, flags: 0 },
       guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: snowflake(),
       resume_gateway_url: this.url(),
-      shard: data.shard ?? [0, 1],
+      shard: session.shard,
       application: { id: applicationId, flags: 0 },
     });
     for (const guild of guilds)

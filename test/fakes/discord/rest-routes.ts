@@ -34,6 +34,8 @@ export interface RestContext {
   state: FakeState;
   token: string;
   gatewayUrl: string;
+  /** The shard count `GET /gateway/bot` recommends. */
+  shards: number;
   /** Command definitions PUT by `discord register`, by scope (`global` or a guild id). */
   commands: Map<string, unknown[]>;
 }
@@ -84,8 +86,9 @@ export function routeRest(ctx: RestContext, req: RestRequest): RestReply {
 }
 
 function gatewayBot(ctx: RestContext): RestReply {
-  const limit = { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 };
-  return { status: 200, body: { url: ctx.gatewayUrl, shards: 1, session_start_limit: limit } };
+  // Large bots get a max_concurrency above 1, so their shards identify side by side.
+  const limit = { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: ctx.shards };
+  return { status: 200, body: { url: ctx.gatewayUrl, shards: ctx.shards, session_start_limit: limit } };
 }
 
 function interactionCallback(ctx: RestContext, req: RestRequest, [id, token]: string[]): RestReply {
