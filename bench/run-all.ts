@@ -13,4 +13,6 @@ await import('./startup.js');
 console.log();
 await import('./memory.js');
 console.log();
+await import('./slack-press.js');
+console.log();
 await import('./image-size.js');

@@ -53,3 +53,82 @@ export async function pressAtOnce(target: PressTarget, players: number): Promise
     wallMs: performance.now() - started,
   };
 }
+
+export interface PressPlan {
+  /** The player of each press, in the order sent (a player may appear twice: a repeat). */
+  players: number[];
+  /** How many of them are repeats. */
+  repeats: number;
+}
+
+/**
+ * `players` distinct players, and after every fourth first press one player who already
+ * pressed presses again — 20 % of all presses are repeats (500 players: 625 presses). A fixed
+ * seed, so every app gets the same sequence.
+ */
+export function pressPlan(players: number, repeatEvery = 4): PressPlan {
+  let seed = 0x2545f491;
+  const random = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 0x1_0000_0000;
+  };
+  const order: number[] = [];
+  let repeats = 0;
+  for (let i = 0; i < players; i++) {
+    order.push(i);
+    if ((i + 1) % repeatEvery === 0) {
+      order.push(Math.floor(random() * (i + 1)));
+      repeats++;
+    }
+  }
+  return { players: order, repeats };
+}
+
+/**
+ * Sends the plan's presses with at most `inFlight` at a time (a new one as soon as one is
+ * answered), each with its own action_ts, so a repeat is a second press and not a retry.
+ * Press `n` is answered at `target.responseUrl(n)`.
+ *
+ * The `inFlight` keep-alive connections are opened first (a GET each, which both apps refuse
+ * cheaply), as Slack's edge or a load balancer holds them: a busy Node server accepts new
+ * connections only between the requests it is serving, so 100 connections opened during
+ * the burst left a few presses waiting for seconds — a tail of the harness, not of the app.
+ */
+export async function pressPool(target: PressTarget, plan: PressPlan, inFlight: number): Promise<PressBurst> {
+  await Promise.all(
+    Array.from({ length: inFlight }, () => fetch(target.eventsUrl).then((res) => res.arrayBuffer())),
+  );
+  const statuses: number[] = new Array(plan.players.length).fill(0);
+  const ackMs: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const lane = async () => {
+    while (next < plan.players.length) {
+      const n = next++;
+      const i = plan.players[n] as number;
+      const body = blockActionsBody(
+        {
+          teamId: target.workspaceId,
+          channelId: target.channelId,
+          userId: player(i).id,
+          userName: player(i).name,
+        },
+        {
+          actionId: target.actionId,
+          messageTs: target.messageTs,
+          responseUrl: target.responseUrl(n),
+          actionTs: `${Math.floor(Date.now() / 1000)}.${String(n).padStart(6, '0')}`,
+        },
+      );
+      const result = await postSigned(target.eventsUrl, body, { signingSecret: target.signingSecret }).catch(
+        () => ({ status: 0, ms: Number.NaN }),
+      );
+      statuses[n] = result.status;
+      ackMs.push(result.ms);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, lane));
+  return { statuses, ackMs: ackMs.sort((a, b) => a - b), wallMs: performance.now() - started };
+}

@@ -61,4 +61,16 @@ describe('Markdown → Slack mrkdwn', () => {
   it('GIVEN the private-use characters used as stand-ins in the input THEN they cannot forge an escape', () => {
     expect(markdownToMrkdwn('x\uE001@U1\uE002')).toBe('x@U1');
   });
+
+  it('GIVEN the same notices converted press after press THEN each keeps its own conversion (kept results never mix)', () => {
+    const texts = ['Recorded **A** — results at 18:00.', 'Recorded **B** — results at 18:00.', 'a <b> & `c`'];
+    const first = texts.map(markdownToMrkdwn);
+    expect(first[0]).toContain('*A*');
+    expect(first[1]).toContain('*B*');
+    expect(first[1]).not.toContain('A');
+    expect(first[2]).toBe('a &lt;b&gt; &amp; `c`');
+    for (let round = 0; round < 3; round++)
+      for (const [i, text] of [...texts].reverse().entries())
+        expect(markdownToMrkdwn(text)).toBe(first[texts.length - 1 - i]);
+  });
 });

@@ -34,6 +34,8 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
   const logger = boltLogger(options.logger, 'slack-bolt');
   const common = {
     authorize: async () => authorization,
+    // No listener keeps conversation state; Bolt's default store would look every event up (and miss).
+    convoStore: false as const,
     // A copy: Bolt and Socket Mode write their defaults into the object they are given.
     clientOptions: { ...options.clientOptions },
     logger,

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import slackify from 'slackify-markdown';
 
 /**
@@ -15,7 +16,26 @@ const WEB_SCHEMES = new Set(['http', 'https', 'mailto']);
 /** slackify percent-encodes link URLs (encodeURI), stand-ins included. */
 const ENCODED: Record<string, string> = { '%EE%80%80': '&amp;', '%EE%80%81': '%3C', '%EE%80%82': '%3E' };
 
+/**
+ * Converting parses the Markdown (remark), the largest part of a button press's CPU and
+ * garbage; the same few texts come back press after press (the answer notices, a popular
+ * reference answer), and the conversion is pure, so recent results are kept.
+ */
+const recent = new LRUCache<string, string>({
+  max: 1000,
+  maxSize: 1_000_000,
+  sizeCalculation: (mrkdwn, markdown) => mrkdwn.length + markdown.length,
+});
+
 export function markdownToMrkdwn(markdown: string): string {
+  const known = recent.get(markdown);
+  if (known !== undefined) return known;
+  const mrkdwn = convert(markdown);
+  recent.set(markdown, mrkdwn);
+  return mrkdwn;
+}
+
+function convert(markdown: string): string {
   const converted = slackify(shield(markdown));
   return tidy(converted)
     .replace(/%EE%80%8[012]/g, (code) => ENCODED[code] ?? '')
