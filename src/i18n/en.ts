@@ -170,7 +170,8 @@ export const en: Catalog = {
   'mastery.window': 'Last 4 weeks',
   'mastery.notEnough': 'Once a category has {min} answers, your strongest and weakest categories show here.',
   'mastery.teamTitle': 'Team mastery · last 4 weeks',
-  'mastery.teamBody': 'Accuracy in daily and live questions, weakest first:',
+  'mastery.teamBody':
+    'Accuracy in daily and live questions, weakest first (a category needs {min} answers to be called strongest or weakest):',
   'mastery.teamNone': 'Nobody has answered in the last 4 weeks.',
   'mastery.focus': "This week's focus",
   'mastery.focusLine': {

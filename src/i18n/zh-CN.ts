@@ -141,7 +141,7 @@ export const zhCN = {
   'mastery.window': '近 4 周',
   'mastery.notEnough': '某个分类答满 {min} 题后，这里显示最强和最弱的分类。',
   'mastery.teamTitle': '团队分类掌握度 · 近 4 周',
-  'mastery.teamBody': '每日一题与实时问答的正确率，从弱到强：',
+  'mastery.teamBody': '每日一题与实时问答的正确率，从弱到强（答满 {min} 题的分类才评最强和最弱）：',
   'mastery.teamNone': '近 4 周还没有人作答。',
   'mastery.focus': '本周重点分类',
   'mastery.focusLine': '{category}：{until} 前的每日一题中有 {count} 道出自这个分类（已出 {done} 道）',

@@ -128,7 +128,7 @@ describe('topic mastery over a controlled month: stats, stats team, the weekly f
     expect(view.title).toBe('团队分类掌握度 · 近 4 周');
     expect(view.visibility).toBe('private');
     const lines = view.body?.split('\n') ?? [];
-    expect(lines[0]).toBe('每日一题与实时问答的正确率，从弱到强：');
+    expect(lines[0]).toBe('每日一题与实时问答的正确率，从弱到强（答满 3 题的分类才评最强和最弱）：');
     const missed = 2 * networking(rounds); // two players, every networking question
     expect(lines[1]).toBe(`- 网络：0%（0/${missed}）`);
     expect(lines.slice(2).every((l) => /：100%（(\d+)\/\1）$/.test(l))).toBe(true);

@@ -65,7 +65,10 @@ export function teamMasteryView(input: TeamMasteryInput): View {
     view.body = t('mastery.teamNone');
     return view;
   }
-  view.body = [t('mastery.teamBody'), ...answered.map((c) => `- ${line(c, categoryName, t)}`)].join('\n');
+  view.body = [
+    t('mastery.teamBody', { min: input.minAnswers }),
+    ...answered.map((c) => `- ${line(c, categoryName, t)}`),
+  ].join('\n');
   view.fields = masteryFields(input.mastery, input.minAnswers, categoryName, t);
   if (input.focus) {
     view.fields.push({
