@@ -1,6 +1,6 @@
 import type { EngineContext } from './context.js';
 import type { Team } from './model.js';
-import { DeliveryError, type RecoveryJob } from './ports.js';
+import { DeliveryError, type PostReceipt, type PostStep, type RecoveryJob } from './ports.js';
 import type { PostOutcome, UpdateOutcome } from './step.js';
 import { withStepLease } from './step-lease.js';
 import type { View } from './view.js';
@@ -16,6 +16,13 @@ export interface StepOptions {
   resume: RecoveryJob;
   /** The step's own bookkeeping after the post (e.g. scheduling the close); runs until the step is done. */
   after?: (ref: string) => Promise<void>;
+  /** How the View is sent (default: posted to the team's channel). */
+  send?: (step: PostStep) => Promise<PostReceipt>;
+  /**
+   * A permanent refusal pauses the team (the channel is unusable) unless it concerns one
+   * player only (a DM a player does not accept): `skip` leaves the team running.
+   */
+  onRefused?: 'pause' | 'skip';
 }
 
 /**
@@ -28,7 +35,7 @@ export function deliverPost(
   team: Team,
   stepId: string,
   view: View,
-  { resume, after }: StepOptions,
+  { resume, after, send, onRefused = 'pause' }: StepOptions,
 ): Promise<PostDelivery> {
   return withStepLease(ctx, stepId, async (lease) => {
     const { steps } = ctx.store;
@@ -40,7 +47,8 @@ export function deliverPost(
     if (record.state === 'intended') {
       await lease.confirm();
       const step = { id: stepId, intendedAt: record.intendedAt, retry: !fresh };
-      const receipt = await refusedOr(ctx, team, stepId, () => ctx.outbox.post(team, view, step));
+      const call = () => (send ? send(step) : ctx.outbox.post(team, view, step));
+      const receipt = await refusedOr(ctx, team, stepId, call, onRefused);
       if (!receipt) return { outcome: 'refused' };
       ref = receipt.ref;
       outcome = fresh ? 'posted' : receipt.found ? 'found-existing' : 'recovered';
@@ -98,13 +106,22 @@ export async function refusedOr<T>(
   team: Team,
   stepId: string,
   call: () => Promise<T>,
+  onRefused: 'pause' | 'skip' = 'pause',
 ): Promise<T | undefined> {
   try {
     return await call();
   } catch (error) {
     if (error instanceof DeliveryError && error.kind === 'permanent') {
       await ctx.store.steps.abandon(stepId);
-      await pauseForFault(ctx, team, error.reason ?? error.message);
+      if (onRefused === 'pause') await pauseForFault(ctx, team, error.reason ?? error.message);
+      else {
+        // Done for this step's day: a retried job does not ask the platform again.
+        await ctx.store.steps.advance(stepId, 'done');
+        ctx.logger.warn(
+          { teamId: team.id, step: stepId, err: error.message },
+          'refused for one player; skipped',
+        );
+      }
       return undefined;
     }
     throw error;

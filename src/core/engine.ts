@@ -16,6 +16,7 @@ import { closeRound } from './rounds/close.js';
 import { type DailyOutcome, postDaily } from './rounds/daily.js';
 import { askLiveQuestion } from './rounds/live.js';
 import { recoverAtStart, resumeQuestion } from './rounds/recover.js';
+import { remindReviews } from './rounds/remind.js';
 import { postWeekly, type WeeklyScope } from './rounds/weekly.js';
 import type { View } from './view.js';
 import { privateNotice } from './views/notice.js';
@@ -49,6 +50,8 @@ export class QuizEngine implements RequestHandler {
   askLiveQuestion = (liveId: string, index: number) => askLiveQuestion(this.ctx, liveId, index);
   postWeekly = (teamId: string, at: number, scope?: WeeklyScope) => postWeekly(this.ctx, teamId, at, scope);
   resumeQuestion = (roundId: string) => resumeQuestion(this.ctx, roundId);
+  /** With the daily job: the review reminders of the players who asked for them. */
+  remindReviews = (teamId: string, at: number) => remindReviews(this.ctx, teamId, at);
   /** Start-up: queues what a crash interrupted (see recover.ts). */
   recover = () => recoverAtStart(this.ctx);
 

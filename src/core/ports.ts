@@ -34,6 +34,12 @@ export interface Outbox {
   post(team: Team, view: View, step: PostStep): Promise<PostReceipt>;
   /** Replaces a posted message (e.g. to disable the answer buttons at the reveal). */
   update(team: Team, messageRef: string, view: View): Promise<void>;
+  /**
+   * A message for one player of the team only (Discord: a DM; Slack: an ephemeral message in
+   * the team's channel; the playground: printed for that player). A platform without it sends
+   * no review reminders.
+   */
+  postPrivately?(team: Team, playerId: string, view: View, step: PostStep): Promise<PostReceipt>;
 }
 
 /**

@@ -29,6 +29,9 @@ export const stepIds = {
   weekly: (teamId: string, week: string) => `weekly:${teamId}:${week}`,
   /** The playground's preview of this week so far: one per request. */
   weeklySoFar: (teamId: string, week: string, at: number) => `weekly-so-far:${teamId}:${week}:${at}`,
+  /** A player's review reminder, once per team-local date. */
+  reviewReminder: (teamId: string, playerId: string, localDate: string) =>
+    `remind:${teamId}:${playerId}:${localDate}`,
   /** The notice that a channel's categories yield no item, once per local date. */
   noItems: (teamId: string, localDate: string) => `no-items:${teamId}:${localDate}`,
 };

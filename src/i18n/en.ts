@@ -110,6 +110,11 @@ export const en: Catalog = {
   'review.remindOn':
     'Review reminder on: on days with items due you get one private message at {dailyTime} ({timezone}).',
   'review.remindOff': 'Review reminder off.',
+  'review.reminder': {
+    by: 'count',
+    one: 'You have {count} review item due today: `/k8s-quiz review` in the k8s-quiz channel starts it.',
+    other: 'You have {count} review items due today: `/k8s-quiz review` in the k8s-quiz channel starts them.',
+  },
 
   'report.title': 'Report a problem',
   'report.body':

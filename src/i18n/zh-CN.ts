@@ -88,6 +88,7 @@ export const zhCN = {
   'review.staleGrade': '这个评分按钮属于之前的一次作答，没有做任何修改。',
   'review.remindOn': '已开启复习提醒：有待复习的题目时，每天 {dailyTime}（{timezone}）私信提醒你一次。',
   'review.remindOff': '已关闭复习提醒。',
+  'review.reminder': '你今天有 {count} 道题待复习，在 k8s-quiz 频道输入 `/k8s-quiz review` 开始。',
 
   'report.title': '报告题目问题',
   'report.body': '这道题有什么问题？\n> {prompt}\n\n选择原因，可以补充说明（只有维护者能看到）。',

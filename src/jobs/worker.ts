@@ -53,8 +53,13 @@ export function createQuizWorker(
       const { name, data } = job as unknown as QuizJob;
       const now = engine.ctx.clock.now();
       switch (name) {
-        case 'daily':
-          return engine.postDaily(data.teamId, dueAt(job, now));
+        case 'daily': {
+          const at = dueAt(job, now);
+          const daily = await engine.postDaily(data.teamId, at);
+          // At the same time, and retried with it: each reminder is its own step, sent once.
+          const reminders = await engine.remindReviews(data.teamId, at);
+          return reminders.due > 0 ? { daily, reminders } : daily;
+        }
         case 'weekly':
           return engine.postWeekly(data.teamId, dueAt(job, now), data.scope);
         case 'close':

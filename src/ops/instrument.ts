@@ -1,7 +1,7 @@
 import type { Job, Worker } from 'bullmq';
 import type { Request, RequestHandler } from '../core/command.js';
 import type { Team } from '../core/model.js';
-import type { Outbox } from '../core/ports.js';
+import type { Outbox, PostStep } from '../core/ports.js';
 import type { QuizStore } from '../core/store-ports.js';
 import type { View } from '../core/view.js';
 import type { Metrics } from './metrics.js';
@@ -54,6 +54,7 @@ export function instrumentOutbox(outbox: Outbox, metrics: Metrics): Outbox {
       throw error;
     }
   };
+  const privately = outbox.postPrivately?.bind(outbox);
   return {
     post: (team, view, step) =>
       count(
@@ -62,6 +63,13 @@ export function instrumentOutbox(outbox: Outbox, metrics: Metrics): Outbox {
         (receipt) => (!step.retry ? 'sent' : receipt.found ? 'found-existing' : 'recovered'),
       ),
     update: (team, ref, view) => count(team, () => outbox.update(team, ref, view)),
+    // Review reminders count as posts too; a platform without them has none to count.
+    ...(privately
+      ? {
+          postPrivately: (team: Team, playerId: string, view: View, step: PostStep) =>
+            count(team, () => privately(team, playerId, view, step)),
+        }
+      : {}),
   };
 }
 

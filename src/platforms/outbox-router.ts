@@ -1,5 +1,5 @@
 import type { Platform, Team } from '../core/model.js';
-import type { Outbox, PostReceipt, PostStep } from '../core/ports.js';
+import { DeliveryError, type Outbox, type PostReceipt, type PostStep } from '../core/ports.js';
 import type { View } from '../core/view.js';
 
 /** Sends each team's posts through the adapter of its platform. */
@@ -16,6 +16,13 @@ export class OutboxRouter implements Outbox {
 
   update(team: Team, messageRef: string, view: View): Promise<void> {
     return this.for(team).update(team, messageRef, view);
+  }
+
+  postPrivately(team: Team, playerId: string, view: View, step: PostStep): Promise<PostReceipt> {
+    const outbox = this.for(team);
+    if (!outbox.postPrivately)
+      throw new DeliveryError('permanent', `${team.address.platform} cannot message one player`);
+    return outbox.postPrivately(team, playerId, view, step);
   }
 
   private for(team: Team): Outbox {

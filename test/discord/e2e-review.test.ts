@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { learnFromRound } from '../../src/core/deck.js';
 import { PlaygroundClock } from '../../src/platforms/console/playground-clock.js';
 import { buttonsOf, type FakeMessage } from '../fakes/discord/fake-state.js';
 import type { FakePlayer } from '../fakes/discord/payloads.js';
@@ -75,5 +76,44 @@ describe('`/k8s-quiz review` on Discord, end to end', () => {
     // Everything was private, and the board is as it was.
     expect(world.fake.channelMessages(CHANNEL).length).toBe(channelPosts);
     expect(await board()).toEqual(before);
+  }, 90_000);
+
+  test('GIVEN reminders on THEN the daily job DMs each player with items due once (a second run sends nothing), and a player who takes no DMs is skipped without pausing the channel', async () => {
+    const bruno: FakePlayer = { id: '810000000000000002', name: 'Bruno' };
+    const carol: FakePlayer = { id: '810000000000000003', name: 'Carol' };
+    const { decks, teams } = world.app.engine.ctx.store;
+    const quizId = world.app.bank.quizzesIn('observability')[0]?.id ?? '';
+    for (const p of [bruno, carol]) {
+      await decks.update(TEAM_ID, p.id, quizId, () =>
+        learnFromRound(undefined, quizId, false, clock.now() - DAY),
+      );
+      const [on] = await world.replies(world.command(p, 'review', { remind: 'on' }));
+      expect(DiscordWorld.text(on)).toContain('Review reminder on');
+    }
+    world.fake.state.closedDms.add(carol.id);
+
+    await world.app.queue.add('daily', { teamId: TEAM_ID, at: clock.now() });
+    const dm = await world.fake.waitFor('a DM to Bruno', () => {
+      const channel = world.fake.state.dmChannels.get(bruno.id);
+      return channel ? world.fake.channelMessages(channel)[0] : undefined;
+    });
+    expect(DiscordWorld.text(dm)).toBe(
+      'You have 1 review item due today: `/k8s-quiz review` in the k8s-quiz channel starts it.',
+    );
+    expect(dm.allowed_mentions).toEqual({ parse: [] });
+    await world.app.queue.add('daily', { teamId: TEAM_ID, at: clock.now() });
+    await world.fake.waitFor('the second run', () =>
+      world.logger.lines.filter((l) => l.msg === 'job done' && (l.obj as { job?: string }).job === 'daily')
+        .length >= 3
+        ? true
+        : undefined,
+    );
+    const channel = world.fake.state.dmChannels.get(bruno.id) ?? '';
+    expect(world.fake.channelMessages(channel)).toHaveLength(1);
+    // Carol's DM channel was opened, and the message refused: nothing there, the channel still runs.
+    expect(world.fake.channelMessages(world.fake.state.dmChannels.get(carol.id) ?? '')).toEqual([]);
+    expect((await teams.get(TEAM_ID))?.settings.paused).toBe(false);
+    // Alice reviewed her item for the coming days: no reminder today.
+    expect(world.fake.state.dmChannels.has(alice.id)).toBe(false);
   }, 90_000);
 });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandOfAction, decodeAction } from '../../src/core/actions.js';
+import { learnFromRound } from '../../src/core/deck.js';
 import { localDate } from '../../src/core/local-time.js';
 import type { Team } from '../../src/core/model.js';
 import { parseCommandText } from '../../src/core/parse-command.js';
+import { DeliveryError } from '../../src/core/ports.js';
 import { dailyRoundId, liveRoundId } from '../../src/core/round-ids.js';
 import type { View } from '../../src/core/view.js';
 import { createHarness, type Harness, player, setUpTeam } from '../support/engine-harness.js';
@@ -245,5 +247,66 @@ describe('/k8s-quiz review: spaced repetition of missed items (FSRS)', () => {
     const [bad] = await handle('review remind maybe', 3);
     expect(bad).toMatchObject({ visibility: 'private', tone: 'warning' });
     expect(bad?.body).toBe('Usage: `/k8s-quiz review` or `/k8s-quiz review remind on|off`');
+  });
+
+  it('GIVEN reminders on THEN at the daily time each player with items due gets one private message a day, a retry sends none twice, and a refused DM skips only that player', async () => {
+    const t = await setUpTeam(h, 'C-remind', { locale: 'en' });
+    h.clock.set('2026-12-07T01:30:00Z'); // Monday 09:30 in Shanghai
+    const quizId = h.engine.ctx.bank.quizzesIn('observability')[0]?.id ?? '';
+    const miss = (p: number, at: number) =>
+      h.engine.ctx.store.decks.update(t.id, `u${p}`, quizId, () =>
+        learnFromRound(undefined, quizId, false, at),
+      );
+    const yesterday = h.clock.now() - DAY;
+    await miss(1, yesterday); // due today, reminder on
+    await miss(2, h.clock.now()); // due tomorrow, reminder on
+    await miss(3, yesterday); // due today, reminder off
+    await miss(4, yesterday); // due today, reminder on, takes no DMs
+    for (const p of [1, 2, 4])
+      await h.engine.handle({
+        team: t.address,
+        actor: player(p),
+        command: { name: 'reviewRemind', on: true },
+      });
+    const sent = () => h.outbox.privates.filter((m) => m.team === t.id);
+
+    h.outbox.failNext.push(
+      new DeliveryError('permanent', 'discord 403 50007: Cannot send messages to this user'),
+    );
+    // u1 comes first (players in id order), so the refusal hits u1: the team keeps running.
+    expect(await h.engine.remindReviews(t.id, h.clock.now())).toEqual({ due: 2, sent: 1 });
+    expect(sent().map((m) => m.playerId)).toEqual(['u4']);
+    expect((await h.engine.ctx.store.teams.get(t.id))?.settings.paused).toBe(false);
+    expect(sent()[0]?.view).toMatchObject({ visibility: 'private' });
+    expect(sent()[0]?.view.body).toBe(
+      'You have 1 review item due today: `/k8s-quiz review` in the k8s-quiz channel starts it.',
+    );
+    expect(sent()[0]?.step?.id).toBe(`remind:${t.id}:u4:2026-12-07`);
+
+    // The daily job retried the same day: nobody is reminded twice.
+    expect(await h.engine.remindReviews(t.id, h.clock.now() + 60_000)).toEqual({ due: 2, sent: 0 });
+    expect(sent()).toHaveLength(1);
+
+    // The next day u2's item is due too; u1 (refused yesterday) is tried again.
+    h.clock.time += DAY;
+    expect(await h.engine.remindReviews(t.id, h.clock.now())).toEqual({ due: 3, sent: 3 });
+    expect(sent().map((m) => m.playerId)).toEqual(['u4', 'u1', 'u2', 'u4']);
+
+    // Turned off: no more reminders; a paused channel sends none either.
+    await h.engine.handle({
+      team: t.address,
+      actor: player(4),
+      command: { name: 'reviewRemind', on: false },
+    });
+    h.clock.time += DAY;
+    await h.engine.handle({ team: t.address, actor: player('admin', true), command: { name: 'pause' } });
+    expect(await h.engine.remindReviews(t.id, h.clock.now())).toEqual({ due: 0, sent: 0 });
+    await h.engine.handle({ team: t.address, actor: player('admin', true), command: { name: 'resume' } });
+    expect(await h.engine.remindReviews(t.id, h.clock.now())).toEqual({ due: 2, sent: 2 });
+    expect(
+      sent()
+        .slice(4)
+        .map((m) => m.playerId),
+    ).toEqual(['u1', 'u2']);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { learnFromRound } from '../../src/core/deck.js';
 import { teamIdOf } from '../../src/core/model.js';
 import { PlaygroundClock } from '../../src/platforms/console/playground-clock.js';
 import type { Place } from '../fakes/slack/payloads.js';
@@ -42,6 +43,7 @@ describe('Slack end to end: `/k8s-quiz review` (real app, real Bolt over HTTP, f
       [
         { id: 'UADMIN', name: 'ada', display_name: 'Ada', is_admin: true },
         { id: 'U1', name: 'ann', display_name: 'Ann' },
+        { id: 'U2', name: 'ben', display_name: 'Ben' },
       ],
       { clock },
     );
@@ -111,4 +113,43 @@ describe('Slack end to end: `/k8s-quiz review` (real app, real Bolt over HTTP, f
     expect(rig.fake.state.messages.filter((m) => m.channel === channel).length).toBe(channelMessages);
     expect(await board()).toEqual(before);
   }, 90_000);
+
+  it('GIVEN reminders on THEN the daily job sends each player with items due one ephemeral message in the channel, once; a player who left is skipped and the channel keeps running', async () => {
+    const { decks, teams } = rig.app.engine.ctx.store;
+    const quizId = rig.app.bank.quizzes[0]?.id ?? '';
+    for (const playerId of ['U2', 'U9']) {
+      await decks.update(TEAM, playerId, quizId, () =>
+        learnFromRound(undefined, quizId, false, clock.now() - DAY),
+      );
+      await decks.setReminder(TEAM, playerId, true);
+    }
+    const toBen = () => rig.fake.state.ephemerals.filter((e) => e.user === 'U2');
+    const daily = async () => {
+      await rig.app.queue.add('daily', { teamId: TEAM, at: clock.now() });
+      await rig.fake.waitFor(
+        () => (rig.logger.lines.some((l) => l.msg === 'refused for one player; skipped') ? true : undefined),
+        15_000,
+        'the reminder run',
+      );
+    };
+    await daily();
+    expect(toBen()).toEqual([
+      {
+        channel,
+        user: 'U2',
+        text: 'You have 1 review item due today: /k8s-quiz review in the k8s-quiz channel starts it.',
+        blocks: expect.any(Array),
+      },
+    ]);
+    const ran = rig.logger.lines.filter((l) => l.msg === 'job done').length;
+    await rig.app.queue.add('daily', { teamId: TEAM, at: clock.now() });
+    await rig.fake.waitFor(
+      () => (rig.logger.lines.filter((l) => l.msg === 'job done').length > ran ? true : undefined),
+      15_000,
+      'the second run',
+    );
+    expect(toBen()).toHaveLength(1);
+    expect(rig.fake.state.ephemerals.filter((e) => e.user === 'U9')).toEqual([]);
+    expect((await teams.get(TEAM))?.settings.paused).toBe(false);
+  }, 60_000);
 });

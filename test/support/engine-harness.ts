@@ -48,6 +48,17 @@ export class RecordingOutbox implements Outbox {
   async update(team: Team, ref: string, view: View): Promise<void> {
     this.updates.push({ team: team.id, ref, view });
   }
+
+  /** Messages to one player (review reminders), with whom they went to. */
+  privates: (Posted & { playerId: string })[] = [];
+
+  async postPrivately(team: Team, playerId: string, view: View, step: PostStep): Promise<PostReceipt> {
+    const fault = this.failNext.shift();
+    if (fault) throw fault;
+    const ref = `dm-${this.privates.length + 1}`;
+    this.privates.push({ team: team.id, ref, view, step, playerId });
+    return { ref, found: false };
+  }
 }
 
 let bankPromise: Promise<QuestionBank> | undefined;

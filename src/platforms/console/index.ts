@@ -71,6 +71,12 @@ export function createConsoleAdapter(deps: AdapterDeps, options: ConsoleOptions)
       remember(view, ref);
       return { ref, found: false };
     },
+    /** A review reminder: printed for its player, as the DM or ephemeral message it is elsewhere. */
+    async postPrivately(_team: Team, playerId: string, view: View) {
+      posted += 1;
+      show(view, playerId);
+      return { ref: `dm-${posted}`, found: false };
+    },
     async update(_team: Team, ref: string, view: View) {
       const at = messages.findIndex((m) => m.ref === ref);
       if (at >= 0) messages.splice(at, 1);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type APIMessage, type REST, Routes } from 'discord.js';
+import { type APIChannel, type APIMessage, type REST, Routes } from 'discord.js';
 import type { Team } from '../../core/model.js';
 import type { Logger, Outbox, Pacer, PostReceipt, PostStep } from '../../core/ports.js';
 import type { View, ViewImage } from '../../core/view.js';
@@ -64,8 +64,34 @@ export class DiscordOutbox implements Outbox {
     return { ref: ids.join(','), found: false };
   }
 
-  private async send(team: Team, message: DiscordMessage, nonce: string, image?: ViewImage): Promise<string> {
-    const route = Routes.channelMessages(team.address.channelId);
+  /**
+   * A review reminder as a DM: the DM channel is opened (or found: Discord returns the same
+   * one), then the message goes with the step's nonce like a channel post. A player who does
+   * not take DMs from server members answers 403 (50007): a permanent refusal for that player.
+   */
+  async postPrivately(team: Team, playerId: string, view: View, step: PostStep): Promise<PostReceipt> {
+    const ids: string[] = [];
+    try {
+      const dm = (await this.paced(() =>
+        this.rest.post(Routes.userChannels(), { body: { recipient_id: playerId } }),
+      )) as APIChannel;
+      for (const [part, message] of renderView(view).entries()) {
+        ids.push(await this.send(team, message, nonceOf(step.id, part), undefined, dm.id));
+      }
+    } catch (error) {
+      throw deliveryErrorOf(error);
+    }
+    return { ref: ids.join(','), found: false };
+  }
+
+  private async send(
+    team: Team,
+    message: DiscordMessage,
+    nonce: string,
+    image?: ViewImage,
+    channelId = team.address.channelId,
+  ): Promise<string> {
+    const route = Routes.channelMessages(channelId);
     const once = { nonce, enforce_nonce: true };
     if (image) {
       try {

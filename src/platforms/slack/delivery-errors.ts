@@ -20,6 +20,8 @@ const FORBIDDEN = new Set([
   'token_revoked',
   'token_expired',
 ]);
+/** chat.postEphemeral to one player who left the channel or the workspace: skip that player. */
+const PLAYER_GONE = new Set(['user_not_in_channel', 'user_not_found', 'user_disabled']);
 /** Errors chat.update answers when the question message no longer exists to be closed. */
 const MESSAGE_GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed']);
 
@@ -38,6 +40,7 @@ export function deliveryErrorOf(error: unknown, method: string): DeliveryError {
     const what = `slack ${method}: ${code}`;
     if (GONE.has(code)) return new DeliveryError('permanent', what, undefined, 'gone');
     if (FORBIDDEN.has(code)) return new DeliveryError('permanent', what, undefined, 'forbidden');
+    if (PLAYER_GONE.has(code)) return new DeliveryError('permanent', what);
     return new DeliveryError('transient', what, retryAfterOf(error.data.response_metadata));
   }
   if (error instanceof webApi.WebAPIHTTPError) {

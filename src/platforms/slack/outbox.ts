@@ -90,6 +90,27 @@ export class SlackOutbox implements Outbox {
     }
   }
 
+  /**
+   * A review reminder: an ephemeral message to the player in the team's channel (chat:write,
+   * no DM scope needed), paced like the channel's posts. Slack keeps no trace of an ephemeral
+   * message to look up, so a step retried after a crash may show it twice; it is not stored.
+   */
+  async postPrivately(team: Team, playerId: string, view: View): Promise<PostReceipt> {
+    for (const message of renderView(view)) {
+      await this.call(this.postRates(team), () =>
+        this.client.chat.postEphemeral({
+          channel: team.address.channelId,
+          user: playerId,
+          text: message.text,
+          blocks: message.blocks,
+        }),
+      ).catch((error: unknown) => {
+        throw deliveryErrorOf(error, 'chat.postEphemeral');
+      });
+    }
+    return { ref: '', found: false };
+  }
+
   async update(team: Team, messageRef: string, view: View): Promise<void> {
     const message = renderView(view).at(-1);
     if (!message) return;

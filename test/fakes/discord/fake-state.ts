@@ -41,6 +41,22 @@ export class FakeState {
   readonly uploads = new Map<string, UploadedFile[]>();
   /** Channels where the bot lacks Attach Files: a message with a file is refused (403 50013). */
   readonly noAttachFiles = new Set<string>();
+  /** DM channels the bot opened, by user id (POST /users/@me/channels). */
+  readonly dmChannels = new Map<string, string>();
+  /** Users who do not take DMs from the bot: a message to their DM channel is refused (403 50007). */
+  readonly closedDms = new Set<string>();
+
+  /** Opens (or finds: Discord returns the same one) the bot's DM channel with a user. */
+  dmChannel(userId: string): string {
+    const id = this.dmChannels.get(userId) ?? snowflake();
+    this.dmChannels.set(userId, id);
+    return id;
+  }
+
+  /** The user a DM channel belongs to, if it is one. */
+  dmUser(channelId: string): string | undefined {
+    return [...this.dmChannels].find(([, id]) => id === channelId)?.[0];
+  }
 
   constructor(
     readonly applicationId: string,

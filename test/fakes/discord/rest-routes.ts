@@ -67,6 +67,7 @@ const ROUTES: [string, RegExp, Handler][] = [
   ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/, editResponse],
   ['GET', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/, getResponse],
   ['DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/, deleteResponse],
+  ['POST', /^\/users\/@me\/channels$/, openDm],
   ['POST', /^\/channels\/(\d+)\/messages$/, postMessage],
   ['PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/, editMessage],
   ['PUT', /^\/applications\/(\d+)\/commands$/, putCommands],
@@ -170,8 +171,19 @@ function deleteResponse(ctx: RestContext, _req: RestRequest, params: string[]): 
   return { status: 204 };
 }
 
+function openDm(ctx: RestContext, req: RestRequest): RestReply {
+  const recipient = (req.body as { recipient_id?: unknown }).recipient_id;
+  if (typeof recipient !== 'string' || !/^\d+$/.test(recipient))
+    return error(400, 50035, 'Invalid Form Body', { errors: ['recipient_id'] });
+  const id = ctx.state.dmChannel(recipient);
+  return { status: 200, body: { id, type: 1, recipients: [{ id: recipient }] } };
+}
+
 function postMessage(ctx: RestContext, req: RestRequest, [channelId]: string[]): RestReply {
   const body = req.body as MessageBody;
+  const dmUser = ctx.state.dmUser(channelId ?? '');
+  if (dmUser && ctx.state.closedDms.has(dmUser))
+    return error(403, 50007, 'Cannot send messages to this user');
   const refused = invalidBody(body);
   if (refused) return refused;
   const files = req.files ?? [];
