@@ -309,4 +309,16 @@ describe('/k8s-quiz review: spaced repetition of missed items (FSRS)', () => {
         .map((m) => m.playerId),
     ).toEqual(['u1', 'u2']);
   });
+
+  it('GIVEN 10 writes to one card at the same moment THEN none is lost (compare-and-set, tried again on a conflict)', async () => {
+    const { decks } = h.engine.ctx.store;
+    const quizId = h.engine.ctx.bank.quizzesIn('observability')[1]?.id ?? '';
+    await decks.update('T-cas', 'u1', quizId, () => learnFromRound(undefined, quizId, false, 1_000));
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        decks.update('T-cas', 'u1', quizId, (card) => (card ? { ...card, seq: card.seq + 1 } : undefined)),
+      ),
+    );
+    expect((await decks.card('T-cas', 'u1', quizId))?.seq).toBe(11);
+  });
 });
