@@ -15,4 +15,6 @@ await import('./memory.js');
 console.log();
 await import('./slack-press.js');
 console.log();
+await import('./boards.js');
+console.log();
 await import('./image-size.js');

@@ -43,8 +43,11 @@ export function rankScores<T extends { points: number; name?: string }>(
   const sorted = [...entries].sort(
     (a, b) => b.points - a.points || (a.name ?? '').localeCompare(b.name ?? ''),
   );
+  // Equal scores sit together once sorted: each takes the rank of the first of its run
+  // (one pass — a search per entry made the teams board quadratic: 10,000 teams took a second).
+  let rank = 0;
   return sorted.map((entry, i) => {
-    const firstEqual = sorted.findIndex((e) => e.points === entry.points);
-    return { ...entry, rank: firstEqual === -1 ? i + 1 : firstEqual + 1 };
+    if (i === 0 || (sorted[i - 1] as T).points !== entry.points) rank = i + 1;
+    return { ...entry, rank };
   });
 }

@@ -10,6 +10,7 @@ import { isoWeekDates } from '../core/local-time.js';
 import type { Player, Team } from '../core/model.js';
 import type { BoardRepo } from '../core/store-ports.js';
 import type { Keys } from './keys.js';
+import { runScript } from './scripts.js';
 import { sumTallies, talliesFrom } from './tallies.js';
 
 export class RedisBoardRepo implements BoardRepo {
@@ -18,11 +19,16 @@ export class RedisBoardRepo implements BoardRepo {
     private readonly keys: Keys,
   ) {}
 
+  /** The top `limit` and the caller's place, in one round trip (read-board.lua). */
   async board(teamId: string, scope: { week: string } | 'all', limit: number, meId?: string): Promise<Board> {
     const key = scope === 'all' ? this.keys.allBoard(teamId) : this.keys.weekBoard(teamId, scope.week);
-    const flat = await this.redis.zrevrange(key, 0, limit - 1, 'WITHSCORES');
+    const [flat, names, me] = (await runScript(
+      this.redis,
+      'readBoard',
+      [key, this.keys.names(teamId)],
+      [limit, meId ?? ''],
+    )) as [string[], (string | null)[], [string, number, string] | []];
     const ids = flat.filter((_, i) => i % 2 === 0);
-    const names = ids.length ? await this.redis.hmget(this.keys.names(teamId), ...ids) : [];
     const top = rankScores(
       ids.map((playerId, i) => ({ playerId, name: names[i] ?? playerId, points: Number(flat[i * 2 + 1]) })),
     );
@@ -30,13 +36,9 @@ export class RedisBoardRepo implements BoardRepo {
     if (meId) {
       const mine = top.find((e) => e.playerId === meId);
       if (mine) board.me = mine;
-      else {
-        const score = await this.redis.zscore(key, meId);
-        if (score !== null) {
-          const higher = await this.redis.zcount(key, `(${score}`, '+inf');
-          const name = (await this.redis.hget(this.keys.names(teamId), meId)) ?? meId;
-          board.me = { rank: higher + 1, playerId: meId, name, points: Number(score) };
-        }
+      else if (me.length === 3) {
+        const [score, higher, name] = me;
+        board.me = { rank: higher + 1, playerId: meId, name, points: Number(score) };
       }
     }
     return board;

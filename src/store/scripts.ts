@@ -9,6 +9,7 @@ const SCRIPTS = {
   chooseFocus: { file: 'choose-focus.lua', keys: 1 },
   markFocusDay: { file: 'mark-focus-day.lua', keys: 1 },
   recordReport: { file: 'record-report.lua', keys: 2 },
+  readBoard: { file: 'read-board.lua', keys: 2 },
   replaceCard: { file: 'replace-card.lua', keys: 1 },
   beginStep: { file: 'begin-step.lua', keys: 2 },
   beginDaily: { file: 'begin-daily.lua', keys: 6 },

@@ -77,4 +77,13 @@ describe('ranking', () => {
       ['c', 3],
     ]);
   });
+
+  it('GIVEN several runs of equal scores THEN each entry ranks one below the number of higher scores', () => {
+    const entries = Array.from({ length: 2000 }, (_, i) => ({ name: `p${i}`, points: (i * 7919) % 37 }));
+    const ranked = rankScores(entries);
+    expect(ranked).toHaveLength(2000);
+    for (const entry of ranked)
+      expect(entry.rank).toBe(1 + entries.filter((e) => e.points > entry.points).length);
+    expect(ranked.map((r) => r.rank).slice(0, 3)).toEqual([1, 1, 1]);
+  });
 });
