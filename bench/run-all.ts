@@ -17,4 +17,6 @@ await import('./slack-press.js');
 console.log();
 await import('./boards.js');
 console.log();
+await import('./discord-press.js');
+console.log();
 await import('./image-size.js');

@@ -29,9 +29,22 @@ export function nextLocalTime(after: number, time: string, zone: string): number
   return atLocalTime(tomorrow, time, zone);
 }
 
-/** Local HH:mm of an instant. */
-export const clockTime = (at: number, zone: string): string =>
-  DateTime.fromMillis(at, { zone }).toFormat('HH:mm');
+const recentClockTimes = new Map<string, string>();
+
+/**
+ * Local HH:mm of an instant. Every press on a daily question asks for the same close time,
+ * so recent answers are kept (a few hundred bytes) instead of formatting with luxon each time.
+ */
+export function clockTime(at: number, zone: string): string {
+  const key = `${at} ${zone}`;
+  let text = recentClockTimes.get(key);
+  if (text === undefined) {
+    if (recentClockTimes.size >= 256) recentClockTimes.clear();
+    text = DateTime.fromMillis(at, { zone }).toFormat('HH:mm');
+    recentClockTimes.set(key, text);
+  }
+  return text;
+}
 
 /** Cron patterns (minute hour … day-of-week) for the team's schedulers, evaluated in its zone. */
 export function dailyCron(settings: Pick<TeamSettings, 'dailyTime'>): string {

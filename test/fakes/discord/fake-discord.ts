@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIInteraction, APIUser } from 'discord.js';
 import { type FakeMessage, FakeState } from './fake-state.js';
@@ -188,9 +188,9 @@ export class FakeDiscord {
    * and, when the bot answers 200 to an interaction the fake knows, applies the answer as that
    * interaction's callback — with the same rules as `POST /interactions/:id/:token/callback`.
    */
-  async deliver(post: SignedPost): Promise<Delivery> {
+  async deliver(post: SignedPost, agent?: Agent): Promise<Delivery> {
     if (!this.interactionsUrl) throw new Error('interactionsUrl is not set');
-    const outcome = await postSignedInteraction(this.interactionsUrl, this.keys, post);
+    const outcome = await postSignedInteraction(this.interactionsUrl, this.keys, post, agent);
     const payload = post.body as Partial<APIInteraction>;
     const record = typeof payload?.id === 'string' ? this.state.interactions.get(payload.id) : undefined;
     const delivery: Delivery = { ...outcome, id: record?.payload.id };

@@ -1,0 +1,241 @@
+/**
+ * A Discord button press over HTTP interactions, k8s-quiz beside the floor: the same signed
+ * presses (500 players, 100 in flight, 20 % repeats — `pressPlan` in
+ * bench/support/press-driver.ts) sent to a minimal handler (bench/bare-discord.ts: node http,
+ * crypto.verify, one HSETNX, the reply as the HTTP answer) and to the real bot as shipped
+ * (`node --optimize-for-size dist/main.js`, after `npm run build`) with DISCORD_PUBLIC_KEY,
+ * in the same run, each against its own fake Discord and redis-server. The fake signs every
+ * press with an Ed25519 key made for the run and applies each answer as Discord would.
+ * Goal: k8s-quiz's ack p99 and peak RSS at most 1.3× the minimal handler's.
+ *
+ * RUNS=3 (default) alternates the apps; PROFILE=1 runs each once more under `--cpu-prof`
+ * and prints the top self-time frames of the burst alone (not in the figures); RUNS=0
+ * PROFILE=1 only profiles.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { APIMessage } from 'discord.js';
+import { decodeAction } from '../src/core/actions.js';
+import { buttonsOf } from '../test/fakes/discord/fake-state.js';
+import { buttonPress, type FakePlayer } from '../test/fakes/discord/payloads.js';
+import { COMPILED, type Launch } from '../test/support/bot-process.js';
+import { ROOT } from '../test/support/run-cli.js';
+import { monotonicUs, readProfile, topFrames } from './support/cpu-profile.js';
+import { CHANNEL, DiscordBenchWorld, GUILD } from './support/discord-world.js';
+import { plainNodeEntry } from './support/plain-node.js';
+import { type PressPlan, pressPlan } from './support/press-driver.js';
+import { cpuMsOf, memoryOf, resetPeak } from './support/rss.js';
+import { fmt, percentile } from './support.js';
+
+const PLAYERS = Number(process.env.PLAYERS ?? 500);
+const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 100);
+const RUNS = Number(process.env.RUNS ?? 3);
+const PROFILE = process.env.PROFILE === '1';
+const plan = pressPlan(PLAYERS);
+
+interface App {
+  name: string;
+  launch: Launch;
+  isBot: boolean;
+}
+
+interface Run {
+  ackP50: number;
+  ackP99: number;
+  peakMb: number;
+  cpuMsPerPress: number;
+  allAnsweredMs: number;
+  ok: number;
+  stored: number;
+  answered: number;
+  deferred: number;
+  refused: number;
+  fromUs: number;
+  toUs: number;
+}
+
+const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+if (built.status !== 0) throw new Error('npm run build failed');
+const SMALL = '--optimize-for-size';
+const bareScript = plainNodeEntry(join(ROOT, 'bench/bare-discord.ts'));
+const apps: App[] = [
+  {
+    name: 'bare handler (node)',
+    launch: { command: process.execPath, args: [bareScript], cwd: ROOT },
+    isBot: false,
+  },
+  {
+    name: `bare handler (node ${SMALL})`,
+    launch: { command: process.execPath, args: [SMALL, bareScript], cwd: ROOT },
+    isBot: false,
+  },
+  { name: `k8s-quiz as shipped (node ${SMALL})`, launch: COMPILED, isBot: true },
+];
+
+const playerOf = (i: number): FakePlayer => ({
+  id: String(800_000_000_000_000_000n + BigInt(i)),
+  name: `player${i}`,
+  locale: 'en-US',
+});
+
+/** Sends the plan's presses, `inFlight` at a time over kept-alive connections opened beforehand. */
+async function pressPool(world: DiscordBenchWorld, message: APIMessage, customId: string, p: PressPlan) {
+  const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
+  // The connections are opened first (a signed PING each), as Discord's edge holds them: a busy
+  // server accepts new ones only between requests, which would be a tail of the harness.
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, () =>
+      world.fake.deliver({ body: { type: 1, id: '1', application_id: world.fake.applicationId } }, agent),
+    ),
+  );
+  const ids: string[] = [];
+  const statuses: number[] = [];
+  const ackMs: number[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < p.players.length) {
+      const n = next++;
+      const payload = buttonPress(
+        world.fake.place(GUILD, CHANNEL),
+        playerOf(p.players[n] as number),
+        message,
+        customId,
+      );
+      world.fake.state.interactions.set(payload.id, { payload, dispatchedAt: Date.now() });
+      ids[n] = payload.id;
+      const delivery = await world.fake.deliver({ body: payload }, agent);
+      statuses[n] = delivery.status;
+      ackMs.push(delivery.ms);
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+  agent.destroy();
+  return { ids, statuses, ackMs: ackMs.sort((a, b) => a - b) };
+}
+
+async function pressRun(app: App, profileDir?: string): Promise<Run> {
+  const world = await DiscordBenchWorld.start();
+  const launch = profileDir
+    ? { ...app.launch, args: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, ...app.launch.args] }
+    : app.launch;
+  try {
+    const bot = await world.startBot({ launch }, { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' });
+    if (app.isBot) await bot.waitReady(60_000);
+    else await bot.waitFor('bare-discord ready', () => bot.stdout.includes('ready'), 60_000);
+
+    let message = world.fake.state.createMessage(CHANNEL, { content: 'q' }, 'channel') as APIMessage;
+    let customId = 'k8sq:a:bare-1:0';
+    let stored = () => world.redis.hlen(`${world.prefix}answers:bare-1`); // bare-discord's key
+    if (app.isBot) {
+      await world.runDaily();
+      message = await world.fake.waitFor(
+        'the daily question',
+        () => world.fake.channelMessages(CHANNEL).find((m) => buttonsOf(m).length > 0),
+        30_000,
+      );
+      customId = buttonsOf(message)[0]?.custom_id ?? '';
+      const { roundId } = decodeAction(customId) as { roundId: string };
+      stored = () => world.redis.hlen(world.keys.answers(roundId));
+    }
+    // Let the start-up work (the daily post, V8's clean-up) settle before the burst.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+
+    resetPeak(bot.pid);
+    const cpuBefore = cpuMsOf(bot.pid);
+    const fromUs = monotonicUs();
+    const pressedAt = performance.now();
+    const burst = await pressPool(world, message, customId, plan);
+    const answeredOf = () =>
+      burst.ids.filter((id) => world.fake.responsesTo(id).some((m) => m.content || m.embeds.length > 0));
+    await world.fake.waitFor('every answer', () => answeredOf().length >= plan.players.length, 60_000);
+    const allAnsweredMs = performance.now() - pressedAt;
+    const toUs = monotonicUs();
+    const records = burst.ids.map((id) => world.fake.state.interactions.get(id));
+    const run: Run = {
+      ackP50: percentile(burst.ackMs, 50),
+      ackP99: percentile(burst.ackMs, 99),
+      peakMb: memoryOf(bot.pid).peakMb,
+      cpuMsPerPress: (cpuMsOf(bot.pid) - cpuBefore) / plan.players.length,
+      allAnsweredMs,
+      ok: burst.statuses.filter((s) => s === 200).length,
+      stored: await stored(),
+      answered: answeredOf().length,
+      deferred: records.filter((r) => r?.callbackType === 5).length,
+      refused: world.fake.deliveries.filter((d) => d.refused).length,
+      fromUs,
+      toUs,
+    };
+    bot.signal('SIGTERM');
+    await bot.exited;
+    return run;
+  } finally {
+    await world.stop();
+  }
+}
+
+const runs = new Map<App, Run[]>(apps.map((a) => [a, []]));
+for (let r = 0; r < RUNS; r++) {
+  // Alternate the order, so neither app always runs first on a busy machine.
+  for (const app of r % 2 === 0 ? apps : [...apps].reverse()) runs.get(app)?.push(await pressRun(app));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const range = (xs: number[], digits = 0) => `${fmt(Math.min(...xs), digits)}–${fmt(Math.max(...xs), digits)}`;
+const pick = (app: App, f: (r: Run) => number) => (runs.get(app) ?? []).map(f);
+
+const bot = apps[2] as App;
+if (RUNS > 0) printFigures();
+
+function printFigures() {
+  console.log(
+    `discord press (HTTP interactions) — ${PLAYERS} players, ${plan.players.length} signed presses (${plan.repeats} repeats, ${fmt((100 * plan.repeats) / plan.players.length, 0)} %), ${IN_FLIGHT} in flight; fake Discord, local redis-server; ${RUNS} runs, median (range)`,
+  );
+  console.log(
+    'app                                            | ack p50 ms      | ack p99 ms      | peak RSS MB     | CPU ms/press    | all answered ms   | 200s | stored | answered | deferred | refused',
+  );
+  for (const app of apps) {
+    const cell = (f: (r: Run) => number, width: number, digits = 0) =>
+      `${fmt(median(pick(app, f)), digits)} (${range(pick(app, f), digits)})`.padEnd(width);
+    const last = (runs.get(app) ?? []).at(-1) as Run;
+    console.log(
+      [
+        app.name.padEnd(46),
+        cell((r) => r.ackP50, 15, 1),
+        cell((r) => r.ackP99, 15, 1),
+        cell((r) => r.peakMb, 15),
+        cell((r) => r.cpuMsPerPress, 15, 2),
+        cell((r) => r.allAnsweredMs, 17),
+        String(last.ok).padStart(4),
+        String(last.stored).padStart(6),
+        String(last.answered).padStart(8),
+        String(last.deferred).padStart(8),
+        String(last.refused).padStart(7),
+      ].join(' | '),
+    );
+  }
+  for (const base of apps.slice(0, 2)) {
+    const ratio = (f: (r: Run) => number) => median(pick(bot, f)) / median(pick(base, f));
+    const verdict = (x: number) => `${fmt(x)}× (${x <= 1.3 ? 'met' : 'NOT met'})`;
+    console.log(
+      `goal ≤ 1.3× — k8s-quiz / ${base.name}: ack p99 ${verdict(ratio((r) => r.ackP99))}, peak RSS ${verdict(ratio((r) => r.peakMb))}; ack p50 ${fmt(ratio((r) => r.ackP50))}×, CPU/press ${fmt(ratio((r) => r.cpuMsPerPress))}×, all answered ${fmt(ratio((r) => r.allAnsweredMs))}×`,
+    );
+  }
+}
+
+if (PROFILE) {
+  for (const app of [apps[0] as App, bot]) {
+    const dir = mkdtempSync(join(tmpdir(), 'k8sq-prof-'));
+    const run = await pressRun(app, dir);
+    const { frames, busyMs } = topFrames(readProfile(dir), run.fromUs, run.toUs, 15);
+    console.log(
+      `\nCPU profile of the burst — ${app.name}: ${fmt(busyMs, 0)} ms busy (self time, share of busy)`,
+    );
+    for (const f of frames)
+      console.log(`  ${fmt(f.ms, 1).padStart(7)} ms ${fmt(100 * f.share, 1).padStart(5)} %  ${f.name}`);
+    if (process.env.PROFILE_KEEP === '1') console.log(`  kept: ${dir} (burst ${run.fromUs}–${run.toUs} µs)`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
