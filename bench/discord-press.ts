@@ -1,18 +1,3 @@
-/**
- * A Discord button press over HTTP interactions, k8s-quiz beside the floor: the same signed
- * presses (500 players, 100 in flight, 20 % repeats — `pressPlan` in
- * bench/support/press-driver.ts) sent to a minimal handler (bench/bare-discord.ts: node http,
- * crypto.verify, one HSETNX, the reply as the HTTP answer) and to the real bot as shipped
- * (`node --optimize-for-size dist/main.js`, after `npm run build`) with DISCORD_PUBLIC_KEY,
- * in the same run, each against its own fake Discord and redis-server. The fake signs every
- * press with an Ed25519 key made for the run and applies each answer as Discord would.
- * Goal: k8s-quiz's ack p99 and peak RSS at most 1.3× the minimal handler's.
- *
- * RUNS=3 (default) alternates the apps; PROFILE=1 runs each once more under `--cpu-prof`
- * and prints the top self-time frames of the burst alone (not in the figures); RUNS=0
- * PROFILE=1 only profiles.
- */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -21,26 +6,17 @@ import type { APIMessage } from 'discord.js';
 import { decodeAction } from '../src/core/actions.js';
 import { buttonsOf } from '../test/fakes/discord/fake-state.js';
 import { buttonPress, type FakePlayer } from '../test/fakes/discord/payloads.js';
-import { COMPILED, type Launch } from '../test/support/bot-process.js';
-import { ROOT } from '../test/support/run-cli.js';
 import { monotonicUs, readProfile, topFrames } from './support/cpu-profile.js';
 import { CHANNEL, DiscordBenchWorld, GUILD } from './support/discord-world.js';
-import { plainNodeEntry } from './support/plain-node.js';
+import { PRESS_BENCH, type PressApp, pressApps } from './support/press-apps.js';
 import { type PressPlan, pressPlan } from './support/press-driver.js';
 import { cpuMsOf, memoryOf, resetPeak } from './support/rss.js';
 import { fmt, percentile } from './support.js';
 
-const PLAYERS = Number(process.env.PLAYERS ?? 500);
-const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 100);
-const RUNS = Number(process.env.RUNS ?? 3);
-const PROFILE = process.env.PROFILE === '1';
+const { players: PLAYERS, inFlight: IN_FLIGHT, runs: RUNS, profile: PROFILE } = PRESS_BENCH;
 const plan = pressPlan(PLAYERS);
 
-interface App {
-  name: string;
-  launch: Launch;
-  isBot: boolean;
-}
+type App = PressApp;
 
 interface Run {
   ackP50: number;
@@ -57,23 +33,7 @@ interface Run {
   toUs: number;
 }
 
-const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-if (built.status !== 0) throw new Error('npm run build failed');
-const SMALL = '--optimize-for-size';
-const bareScript = plainNodeEntry(join(ROOT, 'bench/bare-discord.ts'));
-const apps: App[] = [
-  {
-    name: 'bare handler (node)',
-    launch: { command: process.execPath, args: [bareScript], cwd: ROOT },
-    isBot: false,
-  },
-  {
-    name: `bare handler (node ${SMALL})`,
-    launch: { command: process.execPath, args: [SMALL, bareScript], cwd: ROOT },
-    isBot: false,
-  },
-  { name: `k8s-quiz as shipped (node ${SMALL})`, launch: COMPILED, isBot: true },
-];
+const apps: App[] = pressApps('bench/bare-discord.ts', 'bare handler');
 
 const playerOf = (i: number): FakePlayer => ({
   id: String(800_000_000_000_000_000n + BigInt(i)),

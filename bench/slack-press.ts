@@ -1,41 +1,19 @@
-/**
- * A Slack button press, k8s-quiz beside the floor: the same signed presses (500 players, 100
- * in flight, 20 % repeats — bench/support/press-driver.ts `pressPlan`) sent to the minimal
- * Bolt app (bench/bare-bolt.ts: verify, ack, one HSETNX, reply) and to the real bot as
- * shipped (`node --optimize-for-size dist/main.js`, after `npm run build`), in the same run,
- * each against its own fake Slack and redis-server. Goal: k8s-quiz's ack p99 and peak RSS
- * at most 1.3× the minimal app's.
- *
- * RUNS=3 (default) alternates the apps; PROFILE=1 runs each once more under `--cpu-prof`
- * and prints the top self-time frames of the burst alone (profiling slows the process, so
- * those runs are not in the figures).
- */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeAction } from '../src/core/actions.js';
 import { actionIdsOf, SlackWorld, WORKSPACE } from '../test/ops/slack-world.js';
-import { COMPILED, type Launch } from '../test/support/bot-process.js';
-import { ROOT } from '../test/support/run-cli.js';
 import { monotonicUs, readProfile, topFrames } from './support/cpu-profile.js';
-import { plainNodeEntry } from './support/plain-node.js';
+import { PRESS_BENCH, type PressApp, pressApps } from './support/press-apps.js';
 import { player, pressPlan, pressPool } from './support/press-driver.js';
 import { cpuMsOf, memoryOf, resetPeak } from './support/rss.js';
 import { fmt, percentile } from './support.js';
 
-const PLAYERS = Number(process.env.PLAYERS ?? 500);
-const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 100);
-const RUNS = Number(process.env.RUNS ?? 3);
-const PROFILE = process.env.PROFILE === '1';
+const { players: PLAYERS, inFlight: IN_FLIGHT, runs: RUNS, profile: PROFILE } = PRESS_BENCH;
 const CHANNEL = 'CBENCH';
 const plan = pressPlan(PLAYERS);
 
-interface App {
-  name: string;
-  launch: Launch;
-  isBot: boolean;
-}
+type App = PressApp;
 
 interface Run {
   ackP50: number;
@@ -53,23 +31,7 @@ interface Run {
   toUs: number;
 }
 
-const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-if (built.status !== 0) throw new Error('npm run build failed');
-const SMALL = '--optimize-for-size';
-const bareScript = plainNodeEntry(join(ROOT, 'bench/bare-bolt.ts'));
-const apps: App[] = [
-  {
-    name: 'bare Bolt (node)',
-    launch: { command: process.execPath, args: [bareScript], cwd: ROOT },
-    isBot: false,
-  },
-  {
-    name: `bare Bolt (node ${SMALL})`,
-    launch: { command: process.execPath, args: [SMALL, bareScript], cwd: ROOT },
-    isBot: false,
-  },
-  { name: `k8s-quiz as shipped (node ${SMALL})`, launch: COMPILED, isBot: true },
-];
+const apps: App[] = pressApps('bench/bare-bolt.ts', 'bare Bolt');
 
 async function pressRun(app: App, profileDir?: string): Promise<Run> {
   const users = Array.from({ length: PLAYERS }, (_, i) => player(i));
