@@ -1,10 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { decodeAction } from '../src/core/actions.js';
 import { actionIdsOf, SlackWorld, WORKSPACE } from '../test/ops/slack-world.js';
-import { monotonicUs, readProfile, topFrames } from './support/cpu-profile.js';
-import { PRESS_BENCH, type PressApp, pressApps } from './support/press-apps.js';
+import { monotonicUs } from './support/cpu-profile.js';
+import {
+  median,
+  PRESS_BENCH,
+  type PressApp,
+  pressApps,
+  printGoals,
+  printProfiles,
+} from './support/press-apps.js';
 import { player, pressPlan, pressPool } from './support/press-driver.js';
 import { cpuMsOf, memoryOf, resetPeak } from './support/rss.js';
 import { fmt, percentile } from './support.js';
@@ -115,7 +119,6 @@ for (let r = 0; r < RUNS; r++) {
   for (const app of r % 2 === 0 ? apps : [...apps].reverse()) runs.get(app)?.push(await pressRun(app));
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const range = (xs: number[], digits = 0) => `${fmt(Math.min(...xs), digits)}–${fmt(Math.max(...xs), digits)}`;
 const pick = (app: App, f: (r: Run) => number) => (runs.get(app) ?? []).map(f);
 
@@ -144,27 +147,7 @@ for (const app of apps) {
     ].join(' | '),
   );
 }
-const bot = apps[2] as App;
-for (const base of apps.slice(0, 2)) {
-  const ratio = (f: (r: Run) => number) => median(pick(bot, f)) / median(pick(base, f));
-  const verdict = (x: number) => `${fmt(x)}× (${x <= 1.3 ? 'met' : 'NOT met'})`;
-  console.log(
-    `goal ≤ 1.3× — k8s-quiz / ${base.name}: ack p99 ${verdict(ratio((r) => r.ackP99))}, peak RSS ${verdict(ratio((r) => r.peakMb))}; ack p50 ${fmt(ratio((r) => r.ackP50))}×, CPU/press ${fmt(ratio((r) => r.cpuMsPerPress))}×, all answered ${fmt(ratio((r) => r.allAnsweredMs))}×`,
-  );
-}
+const _bot = apps[2] as App;
+printGoals(apps, runs);
 
-if (PROFILE) {
-  for (const app of [apps[0] as App, bot]) {
-    const dir = mkdtempSync(join(tmpdir(), 'k8sq-prof-'));
-    const run = await pressRun(app, dir);
-    const { frames, busyMs } = topFrames(readProfile(dir), run.fromUs, run.toUs, 15);
-    console.log(
-      `\nCPU profile of the burst — ${app.name}: ${fmt(busyMs, 0)} ms busy (self time, share of busy)`,
-    );
-    for (const f of frames)
-      console.log(`  ${fmt(f.ms, 1).padStart(7)} ms ${fmt(100 * f.share, 1).padStart(5)} %  ${f.name}`);
-    // PROFILE_KEEP=1 leaves the .cpuprofile (Chrome DevTools opens it) and says where.
-    if (process.env.PROFILE_KEEP === '1') console.log(`  kept: ${dir} (burst ${run.fromUs}–${run.toUs} µs)`);
-    else rmSync(dir, { recursive: true, force: true });
-  }
-}
+if (PROFILE) await printProfiles(apps, pressRun);

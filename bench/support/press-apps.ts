@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMPILED, type Launch } from '../../test/support/bot-process.js';
 import { ROOT } from '../../test/support/run-cli.js';
+import { fmt } from '../support.js';
+import { readProfile, topFrames } from './cpu-profile.js';
 import { plainNodeEntry } from './plain-node.js';
 
 /** The press benches' shared knobs (environment overrides for quick runs). */
@@ -40,4 +44,53 @@ export function pressApps(bareFile: string, bareName: string): PressApp[] {
     },
     { name: `k8s-quiz as shipped (node ${SMALL})`, launch: COMPILED, isBot: true },
   ];
+}
+
+/** The figures every press bench measures per run (a bench may add its own). */
+export interface PressFigures {
+  ackP50: number;
+  ackP99: number;
+  peakMb: number;
+  /** The app's CPU time (user + system) for the whole burst, per press: steadier than latency on a busy machine. */
+  cpuMsPerPress: number;
+  allAnsweredMs: number;
+  /** Monotonic µs of the burst, for the profile window. */
+  fromUs: number;
+  toUs: number;
+}
+
+export const median = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+/** One line per bare app: k8s-quiz's medians over the bare app's, against the issue's 1.3× goal. */
+export function printGoals(apps: PressApp[], runs: Map<PressApp, PressFigures[]>): void {
+  const bot = apps[2] as PressApp;
+  const pick = (app: PressApp, f: (r: PressFigures) => number) => (runs.get(app) ?? []).map(f);
+  for (const base of apps.slice(0, 2)) {
+    const ratio = (f: (r: PressFigures) => number) => median(pick(bot, f)) / median(pick(base, f));
+    const verdict = (x: number) => `${fmt(x)}× (${x <= 1.3 ? 'met' : 'NOT met'})`;
+    console.log(
+      `goal ≤ 1.3× — k8s-quiz / ${base.name}: ack p99 ${verdict(ratio((r) => r.ackP99))}, peak RSS ${verdict(ratio((r) => r.peakMb))}; ack p50 ${fmt(ratio((r) => r.ackP50))}×, CPU/press ${fmt(ratio((r) => r.cpuMsPerPress))}×, all answered ${fmt(ratio((r) => r.allAnsweredMs))}×`,
+    );
+  }
+}
+
+/** PROFILE=1: one more burst each for the plain bare app and k8s-quiz under --cpu-prof, top frames printed. */
+export async function printProfiles(
+  apps: PressApp[],
+  pressRun: (app: PressApp, profileDir: string) => Promise<PressFigures>,
+): Promise<void> {
+  for (const app of [apps[0] as PressApp, apps[2] as PressApp]) {
+    const dir = mkdtempSync(join(tmpdir(), 'k8sq-prof-'));
+    const run = await pressRun(app, dir);
+    const { frames, busyMs } = topFrames(readProfile(dir), run.fromUs, run.toUs, 15);
+    console.log(
+      `\nCPU profile of the burst — ${app.name}: ${fmt(busyMs, 0)} ms busy (self time, share of busy)`,
+    );
+    for (const f of frames)
+      console.log(`  ${fmt(f.ms, 1).padStart(7)} ms ${fmt(100 * f.share, 1).padStart(5)} %  ${f.name}`);
+    // PROFILE_KEEP=1 leaves the .cpuprofile (Chrome DevTools opens it) and says where.
+    if (process.env.PROFILE_KEEP === '1') console.log(`  kept: ${dir} (burst ${run.fromUs}–${run.toUs} µs)`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
 }
