@@ -13,7 +13,7 @@ import type { EngineContext } from './context.js';
 import { type Actor, type Team, teamIdOf } from './model.js';
 import { normalisePlayerName } from './player-name.js';
 import { closeRound } from './rounds/close.js';
-import { type DailyOutcome, postDaily } from './rounds/daily.js';
+import { type DailyOutcome, dailyJob, postDaily } from './rounds/daily.js';
 import { askLiveQuestion } from './rounds/live.js';
 import { recoverAtStart, resumeQuestion } from './rounds/recover.js';
 import { remindReviews } from './rounds/remind.js';
@@ -46,6 +46,8 @@ export class QuizEngine implements RequestHandler {
 
   // Jobs: each may run twice and change nothing the second time.
   postDaily = (teamId: string, at: number): Promise<DailyOutcome> => postDaily(this.ctx, teamId, at);
+  /** The daily job: the question, then the review reminders due that day (the team read once). */
+  dailyJob = (teamId: string, at: number) => dailyJob(this.ctx, teamId, at);
   closeRound = (roundId: string) => closeRound(this.ctx, roundId);
   askLiveQuestion = (liveId: string, index: number) => askLiveQuestion(this.ctx, liveId, index);
   postWeekly = (teamId: string, at: number, scope?: WeeklyScope) => postWeekly(this.ctx, teamId, at, scope);

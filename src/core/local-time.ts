@@ -29,11 +29,22 @@ const atLocalTimeOf = memo((date: string, time: string, zone: string) => {
   return DateTime.fromISO(date, { zone }).set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
 });
 
+const addDaysOf = memo(
+  (date: string, days: number) => DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate() ?? date,
+);
+
+/**
+ * The minute an instant falls in. Zone offsets are whole minutes (since 1972 every one is), so a
+ * local date cannot change inside a minute: remembering dates by the minute is exact, and the
+ * jobs of a fan-out, each at its own millisecond, share one computation.
+ */
+const minuteOf = (at: number): number => at - (((at % 60_000) + 60_000) % 60_000);
+
 /** The team-local calendar date (yyyy-MM-dd) of an instant. */
-export const localDate = (at: number, zone: string): string => localDateOf(at, zone) as string;
+export const localDate = (at: number, zone: string): string => localDateOf(minuteOf(at), zone) as string;
 
 /** The ISO week (2026-W48) of the team-local date of an instant. */
-export const isoWeek = (at: number, zone: string): string => isoWeekOf(at, zone) as string;
+export const isoWeek = (at: number, zone: string): string => isoWeekOf(minuteOf(at), zone) as string;
 
 /** The ISO week before the one an instant falls in, in the team's zone. */
 export const previousIsoWeek = (at: number, zone: string): string =>
@@ -48,8 +59,7 @@ export function nextLocalTime(after: number, time: string, zone: string): number
   const today = localDate(after, zone);
   const candidate = atLocalTime(today, time, zone);
   if (candidate > after) return candidate;
-  const tomorrow = DateTime.fromISO(today, { zone }).plus({ days: 1 }).toISODate() ?? today;
-  return atLocalTime(tomorrow, time, zone);
+  return atLocalTime(addDays(today, 1), time, zone);
 }
 
 const recentClockTimes = new Map<string, string>();
@@ -111,5 +121,4 @@ export const readableDate = (at: number, zone: string, locale: string): string =
   DateTime.fromMillis(at, { zone }).setLocale(locale).toLocaleString(DateTime.DATE_MED);
 
 /** The local date `days` after another (before, when negative). */
-export const addDays = (date: string, days: number): string =>
-  DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate() ?? date;
+export const addDays = (date: string, days: number): string => addDaysOf(date, days) as string;

@@ -54,6 +54,8 @@ export interface DailyContext {
   /** Items held back by players' reports. */
   held: Set<string>;
   focus?: TeamFocus;
+  /** Players who turned the review reminder on (sorted), so the daily job reads the team once. */
+  reminded: string[];
 }
 
 export interface DailyBegun {

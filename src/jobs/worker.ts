@@ -54,10 +54,8 @@ export function createQuizWorker(
       const now = engine.ctx.clock.now();
       switch (name) {
         case 'daily': {
-          const at = dueAt(job, now);
-          const daily = await engine.postDaily(data.teamId, at);
-          // At the same time, and retried with it: each reminder is its own step, sent once.
-          const reminders = await engine.remindReviews(data.teamId, at);
+          // The reminders go at the same time, and retry with it: each is its own step, sent once.
+          const { daily, reminders } = await engine.dailyJob(data.teamId, dueAt(job, now));
           return reminders.due > 0 ? { daily, reminders } : daily;
         }
         case 'weekly':

@@ -26,7 +26,8 @@ export class RedisDailyRepo implements DailyRepo {
       .smembers(k.dailyUsed(teamId))
       .hgetall(k.daily(teamId))
       .zrangebyscore(k.reportedItems(), minReporters, '+inf')
-      .hgetall(k.focus(teamId));
+      .hgetall(k.focus(teamId))
+      .smembers(k.deckReminders(teamId));
     const replies = ((await pipeline.exec()) as Reply) ?? [];
     const values = replies.map(([error, value]) => {
       if (error) throw error;
@@ -34,11 +35,12 @@ export class RedisDailyRepo implements DailyRepo {
     });
     const [rawTeam, ...rest] = values;
     const rounds = rest.slice(0, roundIds.length) as Record<string, string>[];
-    const [used, state, held, focus] = rest.slice(roundIds.length) as [
+    const [used, state, held, focus, reminded] = rest.slice(roundIds.length) as [
       string[],
       Record<string, string>,
       string[],
       Record<string, string>,
+      string[],
     ];
     const history: DailyHistory = { used: new Set(used) };
     if (state.lastCategory) history.lastCategory = state.lastCategory;
@@ -51,6 +53,7 @@ export class RedisDailyRepo implements DailyRepo {
       history,
       held: new Set(held),
       ...(teamFocus ? { focus: teamFocus } : {}),
+      reminded: reminded.sort(),
     };
   }
 

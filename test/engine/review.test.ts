@@ -310,6 +310,37 @@ describe('/k8s-quiz review: spaced repetition of missed items (FSRS)', () => {
     ).toEqual(['u1', 'u2']);
   });
 
+  it('GIVEN reminders on THEN the daily job posts the question and reminds from one read of the team; a refused question (team paused) reminds nobody', async () => {
+    const quizId = h.engine.ctx.bank.quizzesIn('observability')[0]?.id ?? '';
+    const setUp = async (channel: string) => {
+      const t = await setUpTeam(h, channel, { locale: 'en' });
+      await h.engine.ctx.store.decks.update(t.id, 'u7', quizId, () =>
+        learnFromRound(undefined, quizId, false, h.clock.now() - 2 * DAY),
+      );
+      await h.engine.handle({
+        team: t.address,
+        actor: player(7),
+        command: { name: 'reviewRemind', on: true },
+      });
+      return t;
+    };
+    const ok = await setUp('C-job-ok');
+    expect(await h.engine.dailyJob(ok.id, h.clock.now())).toEqual({
+      daily: 'posted',
+      reminders: { due: 1, sent: 1 },
+    });
+    expect(h.outbox.privates.filter((m) => m.team === ok.id).map((m) => m.playerId)).toEqual(['u7']);
+
+    const refused = await setUp('C-job-refused');
+    h.outbox.failNext.push(new DeliveryError('permanent', 'missing_scope'));
+    expect(await h.engine.dailyJob(refused.id, h.clock.now())).toEqual({
+      daily: 'refused',
+      reminders: { due: 0, sent: 0 },
+    });
+    expect((await h.engine.ctx.store.teams.get(refused.id))?.settings.paused).toBe(true);
+    expect(h.outbox.privates.filter((m) => m.team === refused.id)).toEqual([]);
+  });
+
   it('GIVEN 10 writes to one card at the same moment THEN none is lost (compare-and-set, tried again on a conflict)', async () => {
     const { decks } = h.engine.ctx.store;
     const quizId = h.engine.ctx.bank.quizzesIn('observability')[1]?.id ?? '';

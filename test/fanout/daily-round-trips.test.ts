@@ -50,7 +50,7 @@ describe('The daily post’s Redis round trips', () => {
     queueClient.disconnect();
   });
 
-  it('GIVEN a team due for its daily question THEN posting it costs at most 3 round trips besides the platform call, and the close is scheduled', async () => {
+  it('GIVEN a team due for its daily question THEN the daily job (post and review reminders) costs at most 3 round trips besides the platform call, and the close is scheduled', async () => {
     const config = await loadAppConfig();
     const outbox = new RecordingOutbox();
     const engine = new QuizEngine({
@@ -73,7 +73,11 @@ describe('The daily post’s Redis round trips', () => {
     // The first post loads the scripts (EVALSHA's one-time NOSCRIPT → EVAL); count the second.
     expect(await engine.postDaily(first.id, Date.now())).toBe('posted');
     const watch = watchRoundTrips([storeClient, queueClient]);
-    expect(await engine.postDaily(second.id, Date.now())).toBe('posted');
+    // The whole daily job, as the worker runs it: the reminders' read rides in the first trip.
+    expect(await engine.dailyJob(second.id, Date.now())).toEqual({
+      daily: 'posted',
+      reminders: { due: 0, sent: 0 },
+    });
     const trips = [...watch.trips];
     expect(outbox.posts.map((p) => p.team)).toEqual([first.id, second.id]);
     expect(trips.length, JSON.stringify(trips)).toBeLessThanOrEqual(3);

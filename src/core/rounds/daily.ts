@@ -12,8 +12,29 @@ import type { DailyContext } from '../store-ports.js';
 import { teamText } from '../team-locale.js';
 import { questionView } from '../views/question-view.js';
 import { tellNoItems } from './no-items.js';
+import { type RemindOutcome, sendReminders } from './remind.js';
 
 export type DailyOutcome = PostOutcome;
+
+/**
+ * The daily job: the question, then the review reminders due that day — the team, its
+ * history and who wants reminders read once, in the post's first round trip. A refused post
+ * paused the team: no reminders then.
+ */
+export async function dailyJob(
+  ctx: EngineContext,
+  teamId: string,
+  at: number,
+): Promise<{ daily: DailyOutcome; reminders: RemindOutcome }> {
+  const read = await readDaily(ctx, teamId, at);
+  const daily = await postDailyFrom(ctx, read, teamId, at);
+  const { team } = read.context;
+  const reminders =
+    team && !team.settings.paused && daily !== 'refused'
+      ? await sendReminders(ctx, team, read.context.reminded, at)
+      : { due: 0, sent: 0 };
+  return { daily, reminders };
+}
 
 /**
  * The daily job: one question per team and local date, whatever the number of runs.
@@ -26,10 +47,28 @@ export type DailyOutcome = PostOutcome;
  * open round whose question is out, so a crash between those last two loses nothing.
  */
 export async function postDaily(ctx: EngineContext, teamId: string, at: number): Promise<DailyOutcome> {
-  // The team's local date is one of three around the UTC date; all three are read at once.
+  return postDailyFrom(ctx, await readDaily(ctx, teamId, at), teamId, at);
+}
+
+interface DailyRead {
+  context: DailyContext;
+  /** The UTC dates around `at` the context's rounds were read under. */
+  dates: string[];
+}
+
+/** The first round trip: the team's local date is one of three around the UTC date; all three are read at once. */
+async function readDaily(ctx: EngineContext, teamId: string, at: number): Promise<DailyRead> {
   const dates = [-1, 0, 1].map((days) => new Date(at + days * DAY_MS).toISOString().slice(0, 10));
   const ids = dates.map((date) => dailyRoundId(teamId, date));
-  const read = await ctx.store.daily.context(teamId, ids, ctx.config.reports.holdAfter);
+  return { context: await ctx.store.daily.context(teamId, ids, ctx.config.reports.holdAfter), dates };
+}
+
+async function postDailyFrom(
+  ctx: EngineContext,
+  { context: read, dates }: DailyRead,
+  teamId: string,
+  at: number,
+): Promise<DailyOutcome> {
   const { team } = read;
   if (!team || team.settings.paused) return 'skipped';
   const date = localDate(at, team.settings.timezone);

@@ -2,6 +2,7 @@ import type { EngineContext } from '../context.js';
 import { dueCards } from '../deck.js';
 import { deliverPost } from '../delivery.js';
 import { endOfLocalDay, localDate } from '../local-time.js';
+import type { Team } from '../model.js';
 import { stepIds } from '../step.js';
 import { teamText } from '../team-locale.js';
 import type { View } from '../view.js';
@@ -21,9 +22,19 @@ export interface RemindOutcome {
  */
 export async function remindReviews(ctx: EngineContext, teamId: string, at: number): Promise<RemindOutcome> {
   const team = await ctx.store.teams.get(teamId);
+  if (!team || team.settings.paused || !ctx.outbox.postPrivately) return { due: 0, sent: 0 };
+  return sendReminders(ctx, team, await ctx.store.decks.reminded(team.id), at);
+}
+
+/** The reminders of `players` (those who turned them on, already read), for a team not paused. */
+export async function sendReminders(
+  ctx: EngineContext,
+  team: Team,
+  players: readonly string[],
+  at: number,
+): Promise<RemindOutcome> {
   const postPrivately = ctx.outbox.postPrivately?.bind(ctx.outbox);
-  if (!team || team.settings.paused || !postPrivately) return { due: 0, sent: 0 };
-  const players = await ctx.store.decks.reminded(team.id);
+  if (players.length === 0 || !postPrivately) return { due: 0, sent: 0 };
   const { timezone } = team.settings;
   const date = localDate(at, timezone);
   const endOfDay = endOfLocalDay(at, timezone);
