@@ -1,5 +1,6 @@
+import { DiscordAPIError, REST } from '@discordjs/rest';
 import type { Command } from 'commander';
-import { DiscordAPIError, REST, Routes } from 'discord.js';
+import { Routes } from 'discord-api-types/v10';
 import { readEnv } from '../config/env.js';
 import { loadAppConfig } from '../config/load-config.js';
 import { DEFAULT_CONTENT_DIR, readContent } from '../content/load-bank.js';

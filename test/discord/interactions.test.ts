@@ -5,7 +5,7 @@ import type { View } from '../../src/core/view.js';
 import type { PlatformAdapter } from '../../src/platforms/adapter.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { buttonPress, type FakePlayer, slashCommand, userOf } from '../fakes/discord/payloads.js';
-import { recordingLogger, scriptedEngine, startAdapter } from './support.js';
+import { recordingLogger, scriptedEngine, startAdapter, startHttpAdapter } from './support.js';
 
 const GUILD = '111111111111111111';
 const CHANNEL = '222222222222222222';
@@ -26,20 +26,6 @@ const logger = recordingLogger();
 let fake: FakeDiscord;
 let adapter: PlatformAdapter;
 
-beforeAll(async () => {
-  fake = await FakeDiscord.start({
-    guilds: [{ id: GUILD, name: 'Platform team', channels: [{ id: CHANNEL, name: 'quiz' }] }],
-  });
-  adapter = await startAdapter(fake, engine, {}, logger);
-});
-afterAll(async () => {
-  await adapter.stop();
-  await fake.close();
-});
-beforeEach(() => {
-  script = { views: [privateView], delayMs: 0 };
-});
-
 const place = () => fake.place(GUILD, CHANNEL);
 const lastRequest = (): Request | undefined => requests.at(-1);
 const responses = (id: string, n: number) =>
@@ -48,12 +34,33 @@ const responses = (id: string, n: number) =>
     return found.length >= n && found;
   });
 
-describe('the Discord adapter on the gateway', () => {
-  test('GIVEN the adapter started THEN it found the gateway via GET /gateway/bot and identified with the Guilds intent only', () => {
-    expect(fake.requestsTo('GET', /^\/gateway\/bot$/)).toHaveLength(1);
-    expect(fake.gateway.identifies.map((i) => i.intents)).toEqual([GatewayIntentBits.Guilds]);
-    expect(fake.gateway.connections[0]?.get('encoding')).toBe('json');
-    expect(fake.gateway.connections[0]?.get('compress')).toBeNull();
+/** The same handling whichever way Discord delivers: the gateway, or signed POSTs (HTTP interactions). */
+describe.each(['gateway', 'http'] as const)('the Discord adapter (%s)', (transport) => {
+  beforeAll(async () => {
+    fake = await FakeDiscord.start({
+      guilds: [{ id: GUILD, name: 'Platform team', channels: [{ id: CHANNEL, name: 'quiz' }] }],
+    });
+    adapter = await (transport === 'http' ? startHttpAdapter : startAdapter)(fake, engine, {}, logger);
+  });
+  afterAll(async () => {
+    await adapter.stop();
+    await fake.close();
+  });
+  beforeEach(() => {
+    script = { views: [privateView], delayMs: 0 };
+  });
+
+  test('GIVEN the adapter started THEN on the gateway it identified with the Guilds intent only; over HTTP it opened no gateway session', () => {
+    if (transport === 'gateway') {
+      expect(fake.requestsTo('GET', /^\/gateway\/bot$/)).toHaveLength(1);
+      expect(fake.gateway.identifies.map((i) => i.intents)).toEqual([GatewayIntentBits.Guilds]);
+      expect(fake.gateway.connections[0]?.get('encoding')).toBe('json');
+      expect(fake.gateway.connections[0]?.get('compress')).toBeNull();
+    } else {
+      expect(fake.requestsTo('GET', /^\/gateway\/bot$/)).toEqual([]);
+      expect(fake.gateway.identifies).toEqual([]);
+    }
+    expect(adapter.ready()).toBe(true);
   });
 
   test('GIVEN /k8s-quiz start with typed options by a Manage Server member THEN the engine gets the typed command as an admin', async () => {
@@ -79,6 +86,32 @@ describe('the Discord adapter on the gateway', () => {
     const id = fake.interact(slashCommand(place(), ann, 'stats', { player: { user: bob } }));
     await responses(id, 1);
     expect(lastRequest()?.command).toEqual({ name: 'stats', player: { id: bob.id, name: 'Bob' } });
+  });
+
+  test('GIVEN an Administrator without Manage Server itself THEN isAdmin is true (Administrator implies it)', async () => {
+    const command = slashCommand(place(), bob, 'pause');
+    const id = fake.interact({ ...command, member: { ...command.member, permissions: String(1n << 3n) } });
+    await responses(id, 1);
+    expect(lastRequest()?.actor).toEqual({ id: bob.id, name: 'Bob', isAdmin: true });
+  });
+
+  test('GIVEN a member with a server nickname, and stats player:@Bob who has one too THEN both are named by their nicknames', async () => {
+    const command = slashCommand(place(), ann, 'stats', { player: { user: bob } });
+    const resolved = command.data.resolved as { members: Record<string, { nick?: string | null }> };
+    resolved.members[bob.id] = { ...resolved.members[bob.id], nick: 'Bobby' };
+    const id = fake.interact({ ...command, member: { ...command.member, nick: 'Annie' } });
+    await responses(id, 1);
+    expect(lastRequest()?.actor.name).toBe('Annie');
+    expect(lastRequest()?.command).toEqual({ name: 'stats', player: { id: bob.id, name: 'Bobby' } });
+  });
+
+  test('GIVEN the engine has nothing to say to a press THEN the press is acknowledged without a message (deferred update)', async () => {
+    script.views = [];
+    const message = fake.state.createMessage(CHANNEL, { embeds: [{ description: 'q' }] }, 'channel');
+    const id = fake.interact(buttonPress(place(), bob, message, 'k8sq:a:r1:0'));
+    await fake.waitFor('the acknowledgement', () => fake.state.interactions.get(id)?.callbackType);
+    expect(fake.state.interactions.get(id)?.callbackType).toBe(6);
+    expect(fake.responsesTo(id)).toEqual([]);
   });
 
   test('GIVEN setup with a bad time THEN the engine gets the problem to explain', async () => {

@@ -1,4 +1,4 @@
-import { REST } from 'discord.js';
+import { REST } from '@discordjs/rest';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Team } from '../../src/core/model.js';
 import { DeliveryError, type PostStep } from '../../src/core/ports.js';

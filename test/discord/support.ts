@@ -4,8 +4,14 @@ import { loadAppConfig } from '../../src/config/load-config.js';
 import type { Request } from '../../src/core/command.js';
 import type { Logger } from '../../src/core/ports.js';
 import type { View } from '../../src/core/view.js';
+import { HttpServer } from '../../src/http/server.js';
+import { Intake } from '../../src/ops/intake.js';
 import type { PlatformAdapter, RequestHandler } from '../../src/platforms/adapter.js';
-import { createDiscordAdapter, type DiscordAdapterOptions } from '../../src/platforms/discord/index.js';
+import {
+  createDiscordAdapter,
+  type DiscordAdapterOptions,
+  INTERACTIONS_PATH,
+} from '../../src/platforms/discord/index.js';
 import type { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { recordingLogger } from '../support/recording-logger.js';
 import { type CliRun, ROOT } from '../support/run-cli.js';
@@ -35,6 +41,35 @@ export async function startAdapter(
   const adapter = createDiscordAdapter({ engine, config, env: readEnv({ ...fake.env }), logger }, options);
   await adapter.start();
   return adapter;
+}
+
+/**
+ * The real adapter in HTTP-interactions mode on its own HTTP server (127.0.0.1, a free port),
+ * the fake pointed at its endpoint: `fake.interact` then POSTs signed interactions to it.
+ * Stopping the adapter closes the server too.
+ */
+export async function startHttpAdapter(
+  fake: FakeDiscord,
+  engine: RequestHandler,
+  options: DiscordAdapterOptions = {},
+  logger: Logger = recordingLogger(),
+): Promise<PlatformAdapter> {
+  const intake = new Intake();
+  const http = new HttpServer(logger, intake);
+  const port = await http.listen(0, '127.0.0.1');
+  fake.interactionsUrl = `http://127.0.0.1:${port}${INTERACTIONS_PATH}`;
+  const env = readEnv({ ...fake.env, DISCORD_PUBLIC_KEY: fake.publicKey });
+  const config = await loadAppConfig();
+  const adapter = createDiscordAdapter({ engine, config, env, logger, intake, http }, options);
+  await adapter.start();
+  return {
+    ...adapter,
+    ready: () => adapter.ready(),
+    async stop() {
+      await adapter.stop();
+      await http.close();
+    },
+  };
 }
 
 /**

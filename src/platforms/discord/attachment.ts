@@ -1,4 +1,5 @@
-import { type APIEmbed, DiscordAPIError } from 'discord.js';
+import { DiscordAPIError } from '@discordjs/rest';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { ViewImage } from '../../core/view.js';
 import type { DiscordMessage } from './render.js';
 

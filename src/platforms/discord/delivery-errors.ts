@@ -1,4 +1,5 @@
-import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError } from '@discordjs/rest';
+import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { DeliveryError } from '../../core/ports.js';
 
 /** Codes that mean "this channel will not take our posts until a human acts". */

@@ -1,9 +1,9 @@
+import type { ModalSubmitInteraction } from 'discord.js';
 import {
   type APIModalInteractionResponseCallbackData,
   ComponentType,
-  type ModalSubmitInteraction,
   TextInputStyle,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import type { FormSubmission, ViewForm, ViewFormField } from '../../core/view.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 

@@ -1,19 +1,19 @@
 import type { ServerResponse } from 'node:http';
-import { finished } from 'node:stream/promises';
-import {
-  ApplicationCommandType,
-  ButtonInteraction,
-  ChatInputCommandInteraction,
-  type Client,
-  ComponentType,
-  type Interaction,
-  InteractionType,
-  ModalSubmitInteraction,
-} from 'discord.js';
+import type { REST } from '@discordjs/rest';
+import type { APIInteraction } from 'discord-api-types/v10';
+import type { RoundLimits } from '../../core/parse-command.js';
 import type { Logger } from '../../core/ports.js';
 import { readLimited } from '../../http/read-body.js';
 import type { RouteHandler } from '../../http/server.js';
-import type { CallbackRest } from './http-callbacks.js';
+import {
+  answeredKind,
+  commandOfInteraction,
+  isComponent,
+  isModalSubmit,
+  requestOfInteraction,
+} from './api-interaction.js';
+import { HttpResponder } from './http-responder.js';
+import type { Incoming } from './interactions.js';
 import { interactionProblem } from './packet.js';
 import type { InteractionSignature } from './signature.js';
 
@@ -21,11 +21,12 @@ import type { InteractionSignature } from './signature.js';
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
 export interface HttpInteractionDeps {
-  client: Client;
-  rest: CallbackRest;
+  /** For the interaction's webhook (follow-ups, the deferred reply's edit). */
+  rest: REST;
   signature: InteractionSignature;
+  limits: RoundLimits;
   /** The same handling as on the gateway (interactions.ts). */
-  handle: (interaction: Interaction) => Promise<void>;
+  handle: (incoming: Incoming) => Promise<void>;
   logger: Logger;
   now?: () => number;
 }
@@ -33,12 +34,13 @@ export interface HttpInteractionDeps {
 /**
  * `POST /discord/interactions`, Discord's Interactions Endpoint URL. The body is read (at
  * most 256 kB), its Ed25519 signature and timestamp checked (401), PING answered with PONG,
- * anything else validated like a gateway packet (400) before discord.js builds its
- * interaction object from it — then the gateway's own handler runs, and its first answer
- * becomes this request's response (see CallbackRest). Never throws.
+ * anything else parsed once and validated like a gateway packet (400) — then the gateway's
+ * handler runs on the JSON itself (no discord.js objects: this is the hot path of a press),
+ * and its first answer becomes this request's response (HttpResponder). Never throws; logs
+ * only what is refused.
  */
 export function httpInteractionRoute(deps: HttpInteractionDeps): RouteHandler {
-  const { logger } = deps;
+  const { logger, limits } = deps;
   const now = deps.now ?? Date.now;
   return async (req, res) => {
     const raw = await readLimited(req, BODY_LIMIT_BYTES).catch(() => null);
@@ -53,10 +55,9 @@ export function httpInteractionRoute(deps: HttpInteractionDeps): RouteHandler {
       return reply(res, 401);
     }
     const packet = parseJson(raw);
-    if ((packet as { type?: unknown } | undefined)?.type === InteractionType.Ping)
-      return reply(res, 200, { type: 1 }); // PONG: Discord checks the endpoint with this
+    if ((packet as { type?: unknown } | undefined)?.type === 1) return reply(res, 200, { type: 1 }); // PING → PONG
     const problem = packet === undefined ? 'not JSON' : interactionProblem(packet);
-    const interaction = problem ? undefined : interactionOf(deps.client, packet);
+    const interaction = problem ? undefined : answeredKind(packet as APIInteraction);
     if (!interaction) {
       logger.warn(
         { problem: problem ?? 'an interaction kind the bot does not handle', id: idOf(packet) },
@@ -64,41 +65,18 @@ export function httpInteractionRoute(deps: HttpInteractionDeps): RouteHandler {
       );
       return reply(res, 400);
     }
-    const forget = deps.rest.expect(interaction.id, async (body) => {
-      reply(res, 200, body);
-      await finished(res);
+    const kind = isModalSubmit(interaction) ? 'modal' : isComponent(interaction) ? 'component' : 'command';
+    const responder = new HttpResponder(kind, res, deps.rest, interaction.application_id, interaction.token);
+    await deps.handle({
+      id: interaction.id,
+      locale: interaction.locale,
+      command: () => commandOfInteraction(interaction, limits),
+      request: (command) => requestOfInteraction(interaction, command),
+      responder,
     });
-    try {
-      await deps.handle(interaction);
-    } finally {
-      forget();
-    }
     // The handler left it unanswered (a command of another application, a forged form).
-    if (!res.headersSent) reply(res, 400);
+    if (!responder.answered) reply(res, 400);
   };
-}
-
-type InteractionClass = new (client: Client, data: unknown) => Interaction;
-
-/**
- * discord.js's own object for the kinds the bot answers, built as its gateway handling builds
- * them (the constructors are internal in its typings, hence the cast).
- */
-function interactionOf(client: Client, packet: unknown): Interaction | undefined {
-  const p = packet as { type: number; data: { type?: number; component_type?: number } };
-  const kind =
-    p.type === InteractionType.ApplicationCommand && p.data.type === ApplicationCommandType.ChatInput
-      ? ChatInputCommandInteraction
-      : p.type === InteractionType.MessageComponent && p.data.component_type === ComponentType.Button
-        ? ButtonInteraction
-        : p.type === InteractionType.ModalSubmit
-          ? ModalSubmitInteraction
-          : undefined;
-  try {
-    return kind ? new (kind as unknown as InteractionClass)(client, packet) : undefined;
-  } catch {
-    return undefined; // something the packet check let through and discord.js cannot read
-  }
 }
 
 function parseJson(raw: string): unknown {

@@ -1,23 +1,13 @@
-import { once } from 'node:events';
-import {
-  Client,
-  DiscordAPIError,
-  Events,
-  GatewayIntentBits,
-  Options,
-  REST,
-  Routes,
-  Status,
-} from 'discord.js';
+import { DiscordAPIError, REST } from '@discordjs/rest';
+import { Routes } from 'discord-api-types/v10';
 import { Intake } from '../../ops/intake.js';
 import { StartupError } from '../../ops/redis-connect.js';
 import type { AdapterDeps, PlatformAdapter } from '../adapter.js';
-import { guardGateway } from './gateway-guard.js';
-import { CallbackRest } from './http-callbacks.js';
+import type { DiscordGateway } from './gateway.js';
 import { httpInteractionRoute } from './http-interactions.js';
 import { interactionHandler } from './interactions.js';
 import { DISCORD_LIMITS } from './limits.js';
-import { DiscordOutbox, NO_MENTIONS } from './outbox.js';
+import { DiscordOutbox } from './outbox.js';
 import { InteractionSignature } from './signature.js';
 
 export interface DiscordAdapterOptions {
@@ -42,11 +32,10 @@ export function restApiBase(url: string | undefined): string {
  * The Discord connection, in one of two transports, plus the outbox for scheduled posts:
  * - HTTP interactions (DISCORD_PUBLIC_KEY set): Discord POSTs each interaction, signed, to
  *   `/discord/interactions` on the bot's HTTP server; no gateway session at all, so any
- *   number of replicas can serve behind a load balancer.
- * - the gateway: a discord.js client with the `Guilds` intent only (interactions need no
- *   privileged intents), sharded as Discord recommends. The gateway URL and shard count
- *   come from `GET /gateway/bot` on the REST base, so DISCORD_API_URL moves both.
- * Both build discord.js interaction objects and answer them with the same handler.
+ *   number of replicas can serve behind a load balancer. The interaction stays Discord's
+ *   JSON and the answer is JSON: only @discordjs/rest (for webhooks and posts) is loaded.
+ * - the gateway (gateway.ts): discord.js's Client, loaded at start only in this mode.
+ * Both answer with the same handler (interactions.ts); a worker (ROLE=worker) only posts.
  */
 export function createDiscordAdapter(
   deps: AdapterDeps,
@@ -63,49 +52,32 @@ export function createDiscordAdapter(
   const publicKey = env.DISCORD_PUBLIC_KEY;
   const overHttp = listen && publicKey !== undefined;
   if (overHttp && !deps.http) throw new Error('Discord HTTP interactions need the bot’s HTTP server');
-  const client = overHttp
-    ? new Client({
-        intents: [],
-        rest: { api, globalRequestsPerSecond },
-        allowedMentions: NO_MENTIONS,
-        // Nothing to keep between requests: each interaction carries what it needs.
-        makeCache: Options.cacheWithLimits({ UserManager: 0, GuildMemberManager: 0, MessageManager: 0 }),
-      })
-    : new Client({
-        intents: [GatewayIntentBits.Guilds],
-        rest: { api, globalRequestsPerSecond },
-        allowedMentions: NO_MENTIONS,
-        // As many shards as Discord recommends (one per ~1,000 servers; required from
-        // 2,500), all in this process: one gateway process per bot token, as before.
-        shards: 'auto',
-      });
-  const callbacks = overHttp ? new CallbackRest({ api }) : undefined;
-  if (callbacks) client.rest = callbacks.setToken(token);
+  const connects = listen && !overHttp;
   // Its own REST with no immediate retries: a 5xx fails the job, which BullMQ retries with
   // backoff. Rate limits (429) are still waited out by discord.js.
   const outboxRest = new REST({ api, retries: 0, globalRequestsPerSecond }).setToken(token);
+  // Interaction webhooks over HTTP: retried like discord.js's client does on the gateway.
+  const webhookRest = overHttp ? new REST({ api, globalRequestsPerSecond }).setToken(token) : undefined;
   const intake = deps.intake ?? new Intake();
   const handle = interactionHandler({
     engine: deps.engine,
-    limits: deps.config.live,
     logger,
     deferAfterMs: options.deferAfterMs ?? DISCORD_LIMITS.interactionDeadlineMs / 2,
   });
-  if (callbacks && publicKey && deps.http) {
+  if (webhookRest && publicKey && deps.http) {
     const signature = new InteractionSignature(publicKey);
-    const route = httpInteractionRoute({ client, rest: callbacks, signature, handle, logger });
+    const route = httpInteractionRoute({
+      rest: webhookRest,
+      signature,
+      limits: config.live,
+      handle,
+      logger,
+    });
     deps.http.route('POST', INTERACTIONS_PATH, route, { interaction: true });
-  } else if (listen) {
-    guardGateway(client, intake, logger);
-    client.on(Events.InteractionCreate, (interaction) => void intake.track(() => handle(interaction)));
-    client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
-    client.on(Events.ShardDisconnect, (event, shardId) =>
-      logger.warn({ code: event.code, shardId }, 'discord: gateway closed'),
-    );
   }
 
   let started = false;
-  const connects = listen && !overHttp;
+  let gateway: DiscordGateway | undefined;
 
   return {
     platform: 'discord',
@@ -114,13 +86,21 @@ export function createDiscordAdapter(
       perSecond: config.pacing.discord.perSecond,
     }),
     async start() {
-      // A worker only posts through REST: no gateway session (Discord caps those per day).
       if (connects) {
-        const ready = once(client, Events.ClientReady);
-        await Promise.all([ready, client.login(token)]);
-        logger.info({ user: client.user?.tag, api, shards: client.ws.shards.size }, 'discord: connected');
+        const { DiscordGateway } = await import('./gateway.js');
+        gateway = new DiscordGateway({
+          token,
+          api,
+          globalRequestsPerSecond,
+          intake,
+          limits: config.live,
+          logger,
+          handle,
+        });
+        await gateway.connect();
       } else {
-        // No gateway session: ask who the bot is, so a wrong token fails the start, not the first post.
+        // No gateway session (HTTP interactions, or a worker, which only posts: Discord caps
+        // sessions per day): ask who the bot is, so a wrong token fails the start, not the first post.
         await checkToken(outboxRest);
         if (overHttp) logger.info({ api, path: INTERACTIONS_PATH }, 'discord: HTTP interactions');
         else logger.info({ api }, 'discord: REST only (worker)');
@@ -129,17 +109,17 @@ export function createDiscordAdapter(
     },
     async stop() {
       started = false;
-      await client.destroy();
-      for (const rest of [outboxRest, client.rest]) {
-        rest.clearHashSweeper();
-        rest.clearHandlerSweeper();
+      await gateway?.destroy();
+      for (const rest of [outboxRest, webhookRest]) {
+        rest?.clearHashSweeper();
+        rest?.clearHandlerSweeper();
       }
     },
-    ready: () => started && (!connects || client.ws.status === Status.Ready),
+    ready: () => started && (!connects || gateway?.ready() === true),
   };
 }
 
-/** A worker opens no gateway session, so it asks who it is to learn at start that a token is wrong. */
+/** Without a gateway session, ask who the bot is to learn at start that a token is wrong. */
 async function checkToken(rest: REST): Promise<void> {
   try {
     await rest.get(Routes.user());

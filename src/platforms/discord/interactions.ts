@@ -1,15 +1,9 @@
-import type { Interaction } from 'discord.js';
-import { MessageFlags } from 'discord.js';
-import { commandOfForm } from '../../core/actions.js';
-import type { Command } from '../../core/command.js';
-import type { RoundLimits } from '../../core/parse-command.js';
+import type { Command, Request } from '../../core/command.js';
 import type { Logger } from '../../core/ports.js';
 import { privateNotice } from '../../core/views/notice.js';
 import { translate } from '../../i18n/catalog.js';
 import type { RequestHandler } from '../adapter.js';
-import { submissionOf } from './form.js';
-import { commandOf, pressOf, requestOf } from './parse.js';
-import { answerInTime } from './respond.js';
+import { answerInTime, type Responder } from './respond.js';
 import { localeOf, REPLY_TEXT } from './strings.js';
 
 /** Commands whose answer is mostly for the channel; when slow, they are deferred publicly. */
@@ -17,28 +11,33 @@ const PUBLIC_ANSWERS = new Set<Command['name']>(['start', 'setup', 'pause', 'res
 
 export interface InteractionDeps {
   engine: RequestHandler;
-  limits: RoundLimits;
   logger: Logger;
   deferAfterMs: number;
 }
 
-/** Slash commands, button presses and submitted forms → engine → reply; nothing here throws into discord.js. */
-export function interactionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
-  return async (interaction) => {
-    if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
+/** One interaction the bot answers, whichever transport brought it (gateway.ts, http-interactions.ts). */
+export interface Incoming {
+  id: string;
+  /** The user's client language, as Discord sends it. */
+  locale: string | undefined;
+  /** The command, or undefined when it is not ours; may throw (an option of an outdated registration). */
+  command(): Command | undefined;
+  /** Where and who, or undefined outside a guild. */
+  request(command: Command): Request | undefined;
+  responder: Responder;
+}
+
+/** Slash commands, button presses and submitted forms → engine → reply; nothing here throws. */
+export function interactionHandler(deps: InteractionDeps): (incoming: Incoming) => Promise<void> {
+  return async (incoming) => {
     let command: Command | undefined;
     try {
-      // Parsing can throw too (an option of another type from an outdated registration).
-      command = interaction.isButton()
-        ? pressOf(interaction)
-        : interaction.isModalSubmit()
-          ? commandOfForm(submissionOf(interaction))
-          : commandOf(interaction, deps.limits);
+      command = incoming.command();
       if (!command) return;
-      const locale = localeOf(interaction.locale);
-      const request = requestOf(interaction, command);
+      const locale = localeOf(incoming.locale);
+      const request = incoming.request(command);
       if (!request) {
-        await interaction.reply({ content: REPLY_TEXT.guildOnly[locale], flags: MessageFlags.Ephemeral });
+        await incoming.responder.replyText(REPLY_TEXT.guildOnly[locale]);
         return;
       }
       const name = command.name;
@@ -46,14 +45,14 @@ export function interactionHandler(deps: InteractionDeps): (interaction: Interac
         deps.logger.error({ err: error, command: name, team: request.team }, 'discord: engine failed');
         return [privateNotice(translate(locale, 'error.unexpected'), 'error')];
       });
-      await answerInTime(interaction, work, {
+      await answerInTime(incoming.responder, work, {
         deferAfterMs: deps.deferAfterMs,
         deferEphemeral: !PUBLIC_ANSWERS.has(name),
       });
     } catch (error) {
       // Usually an expired interaction (Discord's 3 s / 15 min windows) or a network fault.
       deps.logger.warn(
-        { err: error, command: command?.name, interactionId: interaction.id },
+        { err: error, command: command?.name, interactionId: incoming.id },
         'discord: could not answer interaction',
       );
     }

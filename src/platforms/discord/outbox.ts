@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type APIChannel, type APIMessage, type REST, Routes } from 'discord.js';
+import type { REST } from '@discordjs/rest';
+import { type APIChannel, type APIMessage, Routes } from 'discord-api-types/v10';
 import type { Team } from '../../core/model.js';
 import type { Logger, Outbox, Pacer, PostReceipt, PostStep } from '../../core/ports.js';
 import type { View, ViewImage } from '../../core/view.js';

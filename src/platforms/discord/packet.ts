@@ -1,4 +1,4 @@
-import { InteractionType, ApplicationCommandOptionType as Opt } from 'discord.js';
+import { InteractionType, ApplicationCommandOptionType as Opt } from 'discord-api-types/v10';
 import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{1,21}$/);

@@ -1,8 +1,8 @@
 import {
-  ApplicationCommandOptionType,
   type BaseInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type CommandInteractionOption,
   GuildMember,
   PermissionFlagsBits,
   type User,
@@ -10,7 +10,8 @@ import {
 import { commandOfAction } from '../../core/actions.js';
 import type { Command, PlayerMention, Request } from '../../core/command.js';
 import type { Actor, TeamAddress } from '../../core/model.js';
-import { buildCommand, type CommandArgs, type RoundLimits, SETUP_KEYS } from '../../core/parse-command.js';
+import type { RoundLimits } from '../../core/parse-command.js';
+import { commandOfOptions } from './command-options.js';
 import { COMMAND_NAME } from './strings.js';
 
 /**
@@ -31,50 +32,16 @@ export function actorOf(interaction: BaseInteraction): Actor {
   };
 }
 
-/**
- * `/k8s-quiz <sub> [options]`. Options are read from the raw list, not with discord.js's typed
- * getters (which throw when an option arrives with another type than registered, e.g. from
- * an outdated registration): a mistyped value reaches buildCommand as it is and gets the
- * command's usage reply.
- */
+/** `/k8s-quiz <sub> [options]` (see commandOfOptions); a user option's resolved user comes with it. */
 export function commandOf(
   interaction: ChatInputCommandInteraction,
   limits: RoundLimits,
 ): Command | undefined {
   if (interaction.commandName !== COMMAND_NAME) return undefined;
-  const top = interaction.options.data;
-  const subOption = top.find((o) => o.type === ApplicationCommandOptionType.Subcommand);
-  const sub = subOption?.name ?? 'help';
-  const given = new Map((subOption?.options ?? top).map((o) => [o.name, o] as const));
-  const text = (name: string) => {
-    const value = given.get(name)?.value;
-    return value === undefined || value === null ? undefined : String(value);
-  };
-  const args: CommandArgs = {};
-  for (const key of ['count', 'seconds'] as const) {
-    const value = given.get(key)?.value;
-    if (value !== undefined && value !== null) args[key] = typeof value === 'number' ? value : String(value);
-  }
-  const category = text('category');
-  const scope = text('scope');
-  if (category !== undefined) args.category = category;
-  if (scope !== undefined) args.scope = scope;
-  const words = text('words');
-  if (words !== undefined) args.words = words;
-  const remind = text('remind');
-  if (remind !== undefined) args.remind = remind;
-  const player = given.get('player');
-  if (player?.user) args.player = mentionOf(player.user, player.member);
-  else if (player) args.player = { id: String(player.value), name: String(player.value) };
-  if (sub === 'setup') {
-    const setup: NonNullable<CommandArgs['setup']> = {};
-    for (const key of SETUP_KEYS) {
-      const value = text(key);
-      if (value !== undefined) setup[key] = value;
-    }
-    args.setup = setup;
-  }
-  return buildCommand(sub, args, limits);
+  return commandOfOptions(interaction.options.data, limits, (option) => {
+    const { user, member } = option as CommandInteractionOption;
+    return user ? mentionOf(user, member) : undefined;
+  });
 }
 
 /**

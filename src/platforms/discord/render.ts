@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '@discordjs/formatters';
 import {
   type APIActionRowComponent,
   type APIButtonComponent,
@@ -5,8 +6,7 @@ import {
   type APIEmbedField,
   ButtonStyle,
   ComponentType,
-  escapeMarkdown,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import { splitMarkdown } from '../../content/split-markdown.js';
 import type { TextFormat, View, ViewButton, ViewTone } from '../../core/view.js';
 import { discordBudget, DISCORD_LIMITS as L } from './limits.js';

@@ -1,13 +1,33 @@
-import { type InteractionReplyOptions, MessageFlags, type RepliableInteraction } from 'discord.js';
+import type { APIModalInteractionResponseCallbackData } from 'discord-api-types/v10';
 import type { View } from '../../core/view.js';
 import { modalOf } from './form.js';
-import { NO_MENTIONS } from './outbox.js';
 import { type DiscordMessage, renderView } from './render.js';
 
 /** What a response looks like in Discord terms: one message, ephemeral or public. */
-interface Outgoing {
+export interface Outgoing {
   message: DiscordMessage;
   ephemeral: boolean;
+}
+
+/**
+ * The answers Discord allows to one interaction, whichever transport brought it: on the
+ * gateway discord.js's interaction methods (gateway.ts), over HTTP the request's response
+ * and the interaction's webhook (http-responder.ts). The first of reply, replyText, defer,
+ * deferUpdate and showModal acknowledges the interaction; the others come after one.
+ */
+export interface Responder {
+  readonly kind: 'command' | 'component' | 'modal';
+  reply(o: Outgoing): Promise<void>;
+  /** A short ephemeral text of the adapter's own (e.g. "servers only"). */
+  replyText(content: string): Promise<void>;
+  showModal(modal: APIModalInteractionResponseCallbackData): Promise<void>;
+  defer(ephemeral: boolean): Promise<void>;
+  /** Acknowledges a button press without a message. */
+  deferUpdate(): Promise<void>;
+  /** Fills in the deferred placeholder (its visibility was fixed by `defer`). */
+  editReply(o: Outgoing): Promise<void>;
+  deleteReply(): Promise<void>;
+  followUp(o: Outgoing): Promise<void>;
 }
 
 export interface DeadlinePlan {
@@ -26,7 +46,7 @@ const LATE = Symbol('late');
  * with their own visibility (a form then shows as its message, whose button opens it again).
  */
 export async function answerInTime(
-  interaction: RepliableInteraction,
+  responder: Responder,
   work: Promise<View[]>,
   plan: DeadlinePlan,
 ): Promise<void> {
@@ -39,14 +59,14 @@ export async function answerInTime(
   if (first !== LATE) {
     // A form opens as a modal, which must be the first answer: only a timely one can be.
     const form = first.find((view) => view.form)?.form;
-    if (form && !interaction.isModalSubmit()) {
-      await interaction.showModal(modalOf(form));
+    if (form && responder.kind !== 'modal') {
+      await responder.showModal(modalOf(form));
       return;
     }
-    return replyNow(interaction, outgoing(first));
+    return replyNow(responder, outgoing(first));
   }
-  await interaction.deferReply(plan.deferEphemeral ? { flags: MessageFlags.Ephemeral } : {});
-  return fillDeferred(interaction, outgoing(await work), plan.deferEphemeral);
+  await responder.defer(plan.deferEphemeral);
+  return fillDeferred(responder, outgoing(await work), plan.deferEphemeral);
 }
 
 function outgoing(views: View[]): Outgoing[] {
@@ -55,43 +75,28 @@ function outgoing(views: View[]): Outgoing[] {
   );
 }
 
-const replyOptions = (o: Outgoing): InteractionReplyOptions => ({
-  embeds: o.message.embeds,
-  components: o.message.components,
-  allowedMentions: NO_MENTIONS,
-  ...(o.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-});
-
-async function replyNow(interaction: RepliableInteraction, messages: Outgoing[]): Promise<void> {
+async function replyNow(responder: Responder, messages: Outgoing[]): Promise<void> {
   const [head, ...rest] = messages;
-  if (!head) return acknowledgeSilently(interaction);
-  await interaction.reply(replyOptions(head));
-  for (const o of rest) await interaction.followUp(replyOptions(o));
+  if (!head) return acknowledgeSilently(responder);
+  await responder.reply(head);
+  for (const o of rest) await responder.followUp(o);
 }
 
-async function fillDeferred(
-  interaction: RepliableInteraction,
-  messages: Outgoing[],
-  ephemeral: boolean,
-): Promise<void> {
+async function fillDeferred(responder: Responder, messages: Outgoing[], ephemeral: boolean): Promise<void> {
   const placeholder = messages.findIndex((o) => o.ephemeral === ephemeral);
   const target = messages[placeholder];
-  if (target) {
-    const { flags: _ignored, ...edit } = replyOptions(target);
-    await interaction.editReply(edit);
-  } else {
-    // Nothing of the deferred kind to show: remove the "thinking…" placeholder.
-    await interaction.deleteReply();
-  }
-  for (const [i, o] of messages.entries()) if (i !== placeholder) await interaction.followUp(replyOptions(o));
+  // Nothing of the deferred kind to show: remove the "thinking…" placeholder.
+  if (target) await responder.editReply(target);
+  else await responder.deleteReply();
+  for (const [i, o] of messages.entries()) if (i !== placeholder) await responder.followUp(o);
 }
 
 /** Every interaction must be acknowledged, even when the engine has nothing to say. */
-async function acknowledgeSilently(interaction: RepliableInteraction): Promise<void> {
-  if (interaction.isMessageComponent()) {
-    await interaction.deferUpdate();
+async function acknowledgeSilently(responder: Responder): Promise<void> {
+  if (responder.kind === 'component') {
+    await responder.deferUpdate();
     return;
   }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await interaction.deleteReply();
+  await responder.defer(true);
+  await responder.deleteReply();
 }
