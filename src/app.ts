@@ -32,6 +32,7 @@ import { registerStaticTeams } from './static-teams.js';
 import { Keys } from './store/keys.js';
 import { RedisPacer } from './store/pacer.js';
 import { createRedisStore } from './store/redis-store.js';
+import { backfillTeamsBoards } from './store/teams-board-backfill.js';
 import { wipeEverything } from './store/wipe.js';
 
 export interface AppOptions {
@@ -140,6 +141,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       resources,
     });
     redis = setup;
+    // Before any close or read: the teams boards of data written before they existed.
+    const backfilled = await backfillTeamsBoards(setup.client, new Keys(prefix));
+    if (backfilled) logger.info(backfilled, 'teams boards built from the week boards (once)');
     const store = instrumentStore(createRedisStore(setup.client, prefix), metrics);
     const planner = new BullJobPlanner(setup.queue, clock);
     const routed = instrumentOutbox(outbox, metrics);

@@ -19,6 +19,18 @@ export interface TeamStanding {
   players: number;
 }
 
+/** A team's line on the teams board: `channelId` names it (absent when the team's record is gone). */
+export interface TeamsBoardEntry extends TeamStanding {
+  channelId?: string;
+}
+
+/** The top of a workspace's teams board, the caller's team and how many teams there are. */
+export interface TeamsBoard {
+  top: TeamsBoardEntry[];
+  me?: TeamStanding;
+  count: number;
+}
+
 export interface CategoryTally {
   category: string;
   answered: number;

@@ -1,9 +1,9 @@
 import type { ScoringConfig } from '../config/app-config.js';
-import type { Board, BoardEntry, CategoryTally, PlayerStats, TeamStanding } from './boards.js';
+import type { Board, BoardEntry, CategoryTally, PlayerStats, TeamsBoard } from './boards.js';
 import type { DeckCard } from './deck.js';
 import type { LiveRound } from './live-round.js';
 import type { TeamFocus } from './mastery.js';
-import type { Player, Team } from './model.js';
+import type { Player, Team, TeamAddress } from './model.js';
 import type { RecoveryJob } from './ports.js';
 import type { ItemReport } from './reports.js';
 import type { AnswerOutcome, CloseOutcome, Round, RoundInit, RoundResults } from './round.js';
@@ -96,7 +96,8 @@ export interface RoundRepo {
     now: number,
   ): Promise<AnswerOutcome>;
   /** Closes once and awards points atomically; undefined when the round has expired. */
-  close(round: Round, scoring: ScoringConfig): Promise<CloseOutcome | undefined>;
+  /** `team` (when registered): its line on the workspace's teams board follows the points, in the same script. */
+  close(round: Round, scoring: ScoringConfig, team?: Team): Promise<CloseOutcome | undefined>;
   results(roundId: string): Promise<RoundResults | undefined>;
   dailyHistory(teamId: string): Promise<DailyHistory>;
   /** Remembers the posted daily item (rotation) and makes it the team's latest daily round. */
@@ -117,9 +118,16 @@ export interface LiveRepo {
   standings(liveId: string, teamId: string): Promise<BoardEntry[]>;
 }
 
+/** A Slack workspace or Discord server: the teams board ranks its channels. */
+export type WorkspaceRef = Pick<TeamAddress, 'platform' | 'workspaceId'>;
+
 export interface BoardRepo {
   board(teamId: string, scope: { week: string } | 'all', limit: number, meId?: string): Promise<Board>;
-  teamStandings(teams: readonly Team[], week: string): Promise<TeamStanding[]>;
+  /**
+   * A workspace's teams ranked by the sum of each team's top three players in the week (points
+   * high to low, then team id): the top `limit`, `meId`'s team and the number of teams.
+   */
+  teamsBoard(workspace: WorkspaceRef, week: string, limit: number, meId?: string): Promise<TeamsBoard>;
   playerStats(teamId: string, playerId: string, week: string): Promise<PlayerStats | undefined>;
   /** A player of the team by id or (case-insensitive) display name. */
   findPlayer(teamId: string, idOrName: string): Promise<Player | undefined>;

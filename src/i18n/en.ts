@@ -153,6 +153,12 @@ export const en: Catalog = {
     other: '{rank}. {name} — {points} pts ({players} players)',
   },
   'board.thisTeam': 'this channel',
+  'board.teamsYou': {
+    by: 'points',
+    one: 'This channel: #{rank} of {count} teams, {points} pt',
+    other: 'This channel: #{rank} of {count} teams, {points} pts',
+  },
+  'board.teamsShown': 'Top {shown} of {count} teams',
 
   'stats.title': 'Stats for {player}',
   'stats.answered': 'Answered',

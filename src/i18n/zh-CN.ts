@@ -120,6 +120,8 @@ export const zhCN = {
   'board.line': '{place} {name} — {points} 分',
   'board.teamLine': '{rank}. {name} — {points} 分（{players} 人）',
   'board.thisTeam': '本频道',
+  'board.teamsYou': '本频道：{count} 个团队中第 {rank} 名，{points} 分',
+  'board.teamsShown': '{count} 个团队中的前 {shown} 名',
 
   'stats.title': '{player} 的战绩',
   'stats.answered': '作答',

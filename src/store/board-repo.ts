@@ -5,10 +5,12 @@ import {
   type PlayerStats,
   rankScores,
   type TeamStanding,
+  type TeamsBoard,
+  type TeamsBoardEntry,
 } from '../core/boards.js';
 import { isoWeekDates } from '../core/local-time.js';
-import type { Player, Team } from '../core/model.js';
-import type { BoardRepo } from '../core/store-ports.js';
+import type { Player } from '../core/model.js';
+import type { BoardRepo, WorkspaceRef } from '../core/store-ports.js';
 import type { Keys } from './keys.js';
 import { runScript } from './scripts.js';
 import { sumTallies, talliesFrom } from './tallies.js';
@@ -44,20 +46,40 @@ export class RedisBoardRepo implements BoardRepo {
     return board;
   }
 
-  async teamStandings(teams: readonly Team[], week: string): Promise<TeamStanding[]> {
-    const pipeline = this.redis.pipeline();
-    for (const t of teams) {
-      pipeline.zrevrange(this.keys.weekBoard(t.id, week), 0, 2, 'WITHSCORES');
-      pipeline.zcard(this.keys.weekBoard(t.id, week));
+  /** The teams board in one round trip (read-teams-board.lua); close-round.lua keeps it. */
+  async teamsBoard(workspace: WorkspaceRef, week: string, limit: number, meId?: string): Promise<TeamsBoard> {
+    const { platform, workspaceId } = workspace;
+    const k = this.keys;
+    const [count, flat, me] = (await runScript(
+      this.redis,
+      'readTeamsBoard',
+      [
+        k.teamsBoard(platform, workspaceId, week),
+        k.workspaceTeamIds(platform, workspaceId),
+        k.workspaceTeams(platform, workspaceId),
+      ],
+      [limit, meId ?? '', k.team(''), k.weekBoardPrefix(), `:${week}`],
+    )) as [number, (string | number | null)[], [number, number, number] | []];
+    const top: TeamsBoardEntry[] = [];
+    for (let i = 0; i < flat.length; i += 4) {
+      const points = Number(flat[i + 1]);
+      // Listed from the first place down: a team ranks where its run of equal points starts.
+      const rank =
+        i > 0 && top[top.length - 1]?.points === points
+          ? (top[top.length - 1] as TeamStanding).rank
+          : i / 4 + 1;
+      const channelId = flat[i + 3];
+      top.push({
+        rank,
+        teamId: String(flat[i]),
+        points,
+        players: Number(flat[i + 2]),
+        ...(channelId ? { channelId: String(channelId) } : {}),
+      });
     }
-    const replies = (await pipeline.exec()) ?? [];
-    const standings = teams.map((t, i) => {
-      const top3 = (replies[i * 2]?.[1] as string[] | undefined) ?? [];
-      const points = top3.filter((_, j) => j % 2 === 1).reduce((sum, s) => sum + Number(s), 0);
-      return { teamId: t.id, points, players: Number(replies[i * 2 + 1]?.[1] ?? 0) };
-    });
-    standings.sort((a, b) => b.points - a.points || a.teamId.localeCompare(b.teamId));
-    return rankScores(standings);
+    const board: TeamsBoard = { top, count };
+    if (meId && me.length === 3) board.me = { rank: me[0], teamId: meId, points: me[1], players: me[2] };
+    return board;
   }
 
   async playerStats(teamId: string, playerId: string, week: string): Promise<PlayerStats | undefined> {

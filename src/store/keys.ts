@@ -3,12 +3,15 @@ export class Keys {
   constructor(readonly prefix: string) {}
 
   /** A SCAN pattern matching every key under the prefix (BullMQ's included): the playground's `:reset`. */
-  everything = () => `${this.prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+  everything = () => `${escapeGlob(this.prefix)}*`;
 
   team = (teamId: string) => `${this.prefix}team:${teamId}`;
   teams = () => `${this.prefix}teams`;
   workspaceTeams = (platform: string, workspaceId: string) =>
     `${this.prefix}workspace:${platform}:${workspaceId}`;
+  /** The workspace's team ids again, as a sorted set (all scores 0): the teams board takes teams without points from it in id order. */
+  workspaceTeamIds = (platform: string, workspaceId: string) =>
+    `${this.prefix}workspace-ids:${platform}:${workspaceId}`;
   step = (stepId: string) => `${this.prefix}step:${stepId}`;
   stepLease = (stepId: string) => `${this.prefix}step:${stepId}:lease`;
   /** Steps begun and not done (score: when begun): start-up finishes them. */
@@ -37,6 +40,19 @@ export class Keys {
   names = (teamId: string) => `${this.prefix}names:${teamId}`;
   weekBoard = (teamId: string, week: string) => `${this.prefix}board:${teamId}:${week}`;
   allBoard = (teamId: string) => `${this.prefix}board:${teamId}:all`;
+  /** What `weekBoard` keys look like: prefix + team id + `:` + week (scripts derive a team's week board from them). */
+  weekBoardPrefix = () => `${this.prefix}board:`;
+  /** A SCAN pattern for every team board (week and all-time). */
+  everyBoard = () => `${escapeGlob(this.prefix)}board:*`;
+  /**
+   * The workspace's teams with points in an ISO week: member team id, score minus the sum of the
+   * team's top three players that week (negative, so ascending order is points high to low and
+   * equal points fall in team-id order). Kept by the close script; no TTL, like the week boards.
+   */
+  teamsBoard = (platform: string, workspaceId: string, week: string) =>
+    `${this.prefix}teams-board:${platform}:${workspaceId}:${week}`;
+  /** Set once the teams boards were built from the week boards that existed before them (teams-board-backfill.ts). */
+  teamsBoardsBackfilled = () => `${this.prefix}migrated:teams-boards`;
   /** Player stats hashes are `statsPrefix(team) + playerId` (the close script appends the id). */
   statsPrefix = (teamId: string) => `${this.prefix}stats:${teamId}:`;
   /** Before 0.2 the close tallied categories per week; still read for the week of the upgrade. */
@@ -59,3 +75,5 @@ export class Keys {
   /** Players of a team who asked for the daily review reminder. */
   deckReminders = (teamId: string) => `${this.prefix}deck-remind:${teamId}`;
 }
+
+const escapeGlob = (text: string) => text.replace(/[*?[\]\\]/g, '\\$&');

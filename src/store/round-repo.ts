@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ScoringConfig } from '../config/app-config.js';
-import type { Player } from '../core/model.js';
+import type { Player, Team } from '../core/model.js';
 import type { AnswerOutcome, CloseOutcome, Round, RoundInit, RoundResults } from '../core/round.js';
 import { previousRoundId } from '../core/round-ids.js';
 import type { DailyHistory, RoundRepo } from '../core/store-ports.js';
@@ -88,7 +88,7 @@ export class RedisRoundRepo implements RoundRepo {
     }
   }
 
-  async close(round: Round, scoring: ScoringConfig): Promise<CloseOutcome | undefined> {
+  async close(round: Round, scoring: ScoringConfig, team?: Team): Promise<CloseOutcome | undefined> {
     const roundId = round.id;
     const k = this.keys;
     const keys = [
@@ -104,6 +104,7 @@ export class RedisRoundRepo implements RoundRepo {
       k.weekStreaks(round.teamId, round.week),
       round.liveId ? k.liveScores(round.liveId) : k.results(roundId),
       k.openRounds(),
+      team ? k.teamsBoard(team.address.platform, team.address.workspaceId, round.week) : k.results(roundId),
     ];
     const args = [
       k.statsPrefix(round.teamId),
@@ -111,6 +112,7 @@ export class RedisRoundRepo implements RoundRepo {
       ROUND_RETENTION_SECONDS,
       k.masteryDayPrefix(round.teamId, round.localDate),
       TALLY_RETENTION_SECONDS,
+      team ? round.teamId : '',
     ];
     const reply = (await runScript(this.redis, 'closeRound', keys, args)) as [number, string] | null;
     // The script drops a closed round from the index; a round that is gone altogether leaves here.

@@ -16,6 +16,7 @@ export class RedisTeamRepo implements TeamRepo {
       .set(this.keys.team(team.id), JSON.stringify(team))
       .sadd(this.keys.teams(), team.id)
       .sadd(this.keys.workspaceTeams(platform, workspaceId), team.id)
+      .zadd(this.keys.workspaceTeamIds(platform, workspaceId), 0, team.id)
       .exec();
   }
 

@@ -1,3 +1,4 @@
+import type { TeamsBoardEntry } from '../boards.js';
 import type { LeaderboardScope, PlayerMention } from '../command.js';
 import type { EngineContext } from '../context.js';
 import { summarise } from '../deck.js';
@@ -23,14 +24,12 @@ export async function leaderboard(
   const { t } = teamText(ctx, team);
   const week = isoWeek(ctx.clock.now(), team.settings.timezone);
   if (scope === 'teams') {
-    const teams = await ctx.store.teams.inWorkspace(team.address.platform, team.address.workspaceId);
-    const standings = await ctx.store.boards.teamStandings(teams, week);
-    const nameOf = (id: string) => {
-      const other = teams.find((x) => x.id === id);
-      const name = other ? `#${other.address.channelId}` : id;
-      return id === team.id ? `**${name}** (${t('board.thisTeam')})` : name;
+    const board = await ctx.store.boards.teamsBoard(team.address, week, TOP, team.id);
+    const nameOf = (s: TeamsBoardEntry) => {
+      const name = s.channelId ? `#${s.channelId}` : s.teamId;
+      return s.teamId === team.id ? `**${name}** (${t('board.thisTeam')})` : name;
     };
-    return [teamsBoardView(t('board.teams', { week }), standings, nameOf, t)];
+    return [teamsBoardView(t('board.teams', { week }), board, nameOf, t)];
   }
   const board = await ctx.store.boards.board(team.id, scope === 'all' ? 'all' : { week }, TOP, actor.id);
   return [leaderboardView(scope === 'all' ? t('board.all') : t('board.week', { week }), board, t)];

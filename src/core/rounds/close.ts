@@ -1,5 +1,6 @@
 import type { EngineContext } from '../context.js';
 import { deliverPost, deliverUpdate } from '../delivery.js';
+import type { Team } from '../model.js';
 import type { Round, RoundResults } from '../round.js';
 import { type PostOutcome, stepIds, type UpdateOutcome } from '../step.js';
 import { teamText } from '../team-locale.js';
@@ -25,10 +26,12 @@ export interface CloseResult {
 export async function closeRound(ctx: EngineContext, roundId: string): Promise<CloseResult> {
   const round = await ctx.store.rounds.get(roundId);
   if (!round) return { round: 'unknown' };
-  const outcome = await ctx.store.rounds.close(round, ctx.config.scoring);
+  // The team first: its workspace's teams board is updated by the same script as the points.
+  const team = await ctx.store.teams.get(round.teamId);
+  const outcome = await ctx.store.rounds.close(round, ctx.config.scoring, team);
   if (!outcome) return { round: 'unknown' };
   await learnFromAnswers(ctx, round, outcome.results);
-  const revealed = await reveal(ctx, round, outcome.results);
+  const revealed = await reveal(ctx, round, outcome.results, team);
   if (round.kind === 'live') await afterLiveQuestion(ctx, round);
   return { round: outcome.closedNow ? 'closed' : 'already', ...revealed };
 }
@@ -37,8 +40,8 @@ async function reveal(
   ctx: EngineContext,
   round: Round,
   results: RoundResults,
+  team: Team | undefined,
 ): Promise<Pick<CloseResult, 'update' | 'reveal'>> {
-  const team = await ctx.store.teams.get(round.teamId);
   const quiz = ctx.bank.quiz(round.quizId);
   const question = quiz && ctx.bank.question(quiz.questionId);
   if (!team || !quiz || !question) return {};

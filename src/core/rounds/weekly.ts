@@ -29,10 +29,10 @@ export async function postWeekly(
     ctx.store.boards.board(team.id, { week }, 10),
     ctx.store.boards.weekTallies(team.id, week),
     ctx.store.boards.longestStreak(team.id, week),
-    ctx.store.teams.inWorkspace(team.address.platform, team.address.workspaceId),
+    // Only this team's place and the number of teams: no top.
+    ctx.store.boards.teamsBoard(team.address, week, 0, team.id),
   ]);
-  const standings = await ctx.store.boards.teamStandings(teams, week);
-  const standing = standings.find((s) => s.teamId === team.id);
+  const standing = teams.me;
   const image = await weeklyImage(ctx, team, week, tallies, category, t);
   const focus = await weeklyFocus(ctx, team, week, at, current);
   const text = weeklyView({
@@ -42,7 +42,7 @@ export async function postWeekly(
     tallies,
     categoryName: category,
     t,
-    ...(standing ? { teamRank: { standing, of: standings.length } } : {}),
+    ...(standing ? { teamRank: { standing, of: teams.count } } : {}),
     ...(longestStreak ? { longestStreak } : {}),
     ...(focus ? { focus } : {}),
   });

@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n/catalog.js';
-import type { Board, BoardEntry, TeamStanding } from '../boards.js';
+import type { Board, BoardEntry, TeamsBoard, TeamsBoardEntry } from '../boards.js';
 import type { View } from '../view.js';
 import { MEDALS } from './format.js';
 
@@ -28,21 +28,30 @@ export function leaderboardView(title: string, board: Board, t: Translate): View
   };
 }
 
-/** Teams of one workspace ranked by the sum of each team's top three players. */
+/**
+ * Teams of one workspace ranked by the sum of each team's top three players: the top, and
+ * below it the caller's team when it is not in the top, or how many teams there are.
+ */
 export function teamsBoardView(
   title: string,
-  standings: TeamStanding[],
-  nameOf: (teamId: string) => string,
+  board: TeamsBoard,
+  nameOf: (entry: TeamsBoardEntry) => string,
   t: Translate,
 ): View {
-  const body = standings.length
-    ? standings
+  const body = board.top.length
+    ? board.top
         .map((s) =>
-          t('board.teamLine', { rank: s.rank, name: nameOf(s.teamId), points: s.points, players: s.players }),
+          t('board.teamLine', { rank: s.rank, name: nameOf(s), points: s.points, players: s.players }),
         )
         .join('\n')
     : t('board.empty');
-  return { visibility: 'private', tone: 'info', title, body };
+  const view: View = { visibility: 'private', tone: 'info', title, body };
+  const { me, count } = board;
+  const shown = board.top.length;
+  if (me && !board.top.some((s) => s.teamId === me.teamId))
+    view.footer = t('board.teamsYou', { rank: me.rank, count, points: me.points });
+  else if (count > shown) view.footer = t('board.teamsShown', { shown, count });
+  return view;
 }
 
 /** The end of a live round. */

@@ -3,10 +3,12 @@
 -- KEYS[5] round's player names hash, KEYS[6] team names hash, KEYS[7] weekly board,
 -- KEYS[8] all-time board, KEYS[9] team's category tally hash for the round's local date,
 -- KEYS[10] team's weekly zset of the longest streak each player reached,
--- KEYS[11] live round scores zset (or KEYS[4] for a daily round), KEYS[12] open-rounds zset.
+-- KEYS[11] live round scores zset (or KEYS[4] for a daily round), KEYS[12] open-rounds zset,
+-- KEYS[13] the workspace's teams board for the round's week (or KEYS[4] for a team not registered).
 -- ARGV[1] stats key prefix (player id is appended), ARGV[2] scoring JSON, ARGV[3] retention (s),
 -- ARGV[4] the player's tally key prefix for the same date (player id is appended), ARGV[5] how
--- long the date's tallies are kept (s): the weekly chart and topic mastery read them.
+-- long the date's tallies are kept (s): the weekly chart and topic mastery read them, ARGV[6] the
+-- team id on the teams board ('' for none).
 -- Not cluster-safe: player stats and tally keys are derived here (one Redis, as deployed).
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return false end
@@ -26,6 +28,7 @@ local split = {}
 for i = 1, tonumber(r.optionCount) do split[i] = 0 end
 local results = {}
 local correctSoFar = 0
+local scored = false
 local order = redis.call('LRANGE', KEYS[3], 0, -1)
 
 for _, player in ipairs(order) do
@@ -79,6 +82,7 @@ for _, player in ipairs(order) do
   end
 
   if points > 0 then
+    scored = true
     redis.call('ZINCRBY', KEYS[7], points, player)
     redis.call('ZINCRBY', KEYS[8], points, player)
   end
@@ -91,6 +95,15 @@ for _, player in ipairs(order) do
 end
 
 if #order > 0 then redis.call('EXPIRE', KEYS[9], ARGV[5]) end
+
+-- The team's line on the teams board follows its week board in the same script, so a crash
+-- cannot leave one without the other. Same sum as sync-team-week.lua (the backfill).
+if scored and ARGV[6] ~= '' then
+  local top = redis.call('ZREVRANGE', KEYS[7], 0, 2, 'WITHSCORES')
+  local sum = 0
+  for i = 2, #top, 2 do sum = sum + tonumber(top[i]) end
+  redis.call('ZADD', KEYS[13], -sum, ARGV[6])
+end
 
 local encoded = cjson.encode({ roundId = r.id, answers = results, split = split })
 redis.call('SET', KEYS[4], encoded)
