@@ -250,6 +250,8 @@ export class CrashRig {
     const roundId = dailyRoundId(team.id, localDate(Date.now(), team.settings.timezone));
     await this.add('daily', { teamId: team.id, at: Date.now() });
     await this.stepDone(stepIds.question(roundId));
+    // The step is finished and the close scheduled side by side: wait for both.
+    await this.jobExists(jobIds.close(roundId));
     return roundId;
   }
 
@@ -274,6 +276,14 @@ export class CrashRig {
 
   private add(name: 'daily' | 'weekly', data: { teamId: string; at: number }): Promise<Job> {
     return this.queue.add(name, data, { jobId: `crash-${name}-${++this.jobs}` });
+  }
+
+  private async jobExists(jobId: string, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!(await this.queue.getJob(jobId))) {
+      if (Date.now() > until) throw new Error(`no job ${jobId} after ${timeoutMs} ms\n${await this.diagnosis()}`);
+      await sleep(25);
+    }
   }
 
   /** Runs a delayed job now, as "everyone answered" does. */
