@@ -281,7 +281,8 @@ export class CrashRig {
   private async jobExists(jobId: string, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!(await this.queue.getJob(jobId))) {
-      if (Date.now() > until) throw new Error(`no job ${jobId} after ${timeoutMs} ms\n${await this.diagnosis()}`);
+      if (Date.now() > until)
+        throw new Error(`no job ${jobId} after ${timeoutMs} ms\n${await this.diagnosis()}`);
       await sleep(25);
     }
   }
