@@ -1,6 +1,8 @@
 /**
  * Answer path: recording an answer (one Lua script, one round trip) against a local Redis,
  * side by side with plain PING round trips from the same client, at 1, 50 and 500 in flight.
+ * Each row also says where the time goes: this process's CPU per op, and redis-server's own
+ * time per call (INFO commandstats, read over a second connection).
  */
 import { Redis } from 'ioredis';
 import { createRedisStore } from '../src/store/redis-store.js';
@@ -9,6 +11,7 @@ import { benchRedis, fmt, measure, percentile } from './support.js';
 const TOTAL = 40_000;
 const server = await benchRedis();
 const redis = new Redis(server.url, { maxRetriesPerRequest: null });
+const admin = new Redis(server.url);
 const store = createRedisStore(redis, 'bench:');
 const now = Date.now();
 
@@ -21,7 +24,23 @@ redis.sendCommand = (...args: Parameters<typeof sendCommand>) => {
 };
 
 console.log(`answer path — ${TOTAL} answers per level, local redis-server ${server.url}`);
-console.log('in flight | op     | ops/s     | p50 ms | p99 ms | round trips/op');
+/** redis-server's µs per call of `command` since the last CONFIG RESETSTAT. */
+const serverUs = async (command: string) => {
+  const stats = await admin.info('commandstats');
+  return Number(new RegExp(`cmdstat_${command}:.*usec_per_call=([\\d.]+)`).exec(stats)?.[1] ?? Number.NaN);
+};
+/** `measure`, with this process's CPU time per op and redis-server's time per call of `command`. */
+const measureOp = async (concurrency: number, op: (i: number) => Promise<unknown>, command: string) => {
+  await admin.config('RESETSTAT');
+  const cpu = process.cpuUsage();
+  const result = await measure(TOTAL, concurrency, op);
+  const { user, system } = process.cpuUsage(cpu);
+  return { ...result, nodeUs: (user + system) / TOTAL, serverUs: await serverUs(command) };
+};
+
+console.log(
+  'in flight | op     | ops/s     | p50 ms | p99 ms | round trips/op | node CPU µs/op | redis-server µs/call',
+);
 for (const concurrency of [1, 50, 500]) {
   const roundId = `day-bench-${concurrency}`;
   await store.rounds.create({
@@ -43,13 +62,13 @@ for (const concurrency of [1, 50, 500]) {
   await measure(TOTAL / 4, concurrency, (i) => answer(TOTAL + i));
   await measure(TOTAL / 4, concurrency, () => redis.ping());
   sent = 0;
-  const answers = await measure(TOTAL, concurrency, answer);
+  const answers = await measureOp(concurrency, answer, 'evalsha');
   const perOp = sent / TOTAL;
-  const pings = await measure(TOTAL, concurrency, () => redis.ping());
+  const pings = await measureOp(concurrency, () => redis.ping(), 'ping');
   const rate = (r: { wallMs: number }) => TOTAL / (r.wallMs / 1000);
   const row = (name: string, r: typeof answers, cmds: string) =>
     console.log(
-      `${String(concurrency).padStart(9)} | ${name.padEnd(6)} | ${fmt(rate(r), 0).padStart(9)} | ${fmt(percentile(r.latencies, 50)).padStart(6)} | ${fmt(percentile(r.latencies, 99)).padStart(6)} | ${cmds}`,
+      `${String(concurrency).padStart(9)} | ${name.padEnd(6)} | ${fmt(rate(r), 0).padStart(9)} | ${fmt(percentile(r.latencies, 50)).padStart(6)} | ${fmt(percentile(r.latencies, 99)).padStart(6)} | ${cmds.padStart(14)} | ${fmt(r.nodeUs, 1).padStart(14)} | ${fmt(r.serverUs)}`,
     );
   row('answer', answers, fmt(perOp));
   row('PING', pings, '1.00');
@@ -58,4 +77,5 @@ for (const concurrency of [1, 50, 500]) {
   );
 }
 redis.disconnect();
+admin.disconnect();
 await server.stop();
