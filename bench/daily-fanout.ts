@@ -1,7 +1,13 @@
 /**
  * Fan-out: 10,000 teams' daily posts through BullMQ to a no-op platform, beside BullMQ's
  * own throughput for the same number of empty jobs, with the same worker settings.
+ * PROFILE=1 profiles the daily drain (V8's sampler, in this process) and prints its top frames;
+ * PROFILE_KEEP=1 also leaves the .cpuprofile (Chrome DevTools opens it).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { loadAppConfig } from '../src/config/load-config.js';
@@ -12,6 +18,7 @@ import { systemClock } from '../src/core/ports.js';
 import { BullJobPlanner } from '../src/jobs/planner.js';
 import { createQuizWorker } from '../src/jobs/worker.js';
 import { createRedisStore } from '../src/store/redis-store.js';
+import { type CpuProfile, topFrames } from './support/cpu-profile.js';
 import { benchRedis, fmt } from './support.js';
 
 const TEAMS = 10_000;
@@ -104,7 +111,14 @@ const worker = createQuizWorker(engine, connection, silent, {
   concurrency: CONCURRENCY,
 });
 const at = Date.now();
+const profiler = process.env.PROFILE === '1' ? new Session() : undefined;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
 const daily = await drain(worker, queue, 'daily', (i) => ({ teamId: teams[i]?.id, at }));
+const profile = profiler && ((await profiler.post('Profiler.stop')).profile as CpuProfile);
 await worker.close();
 
 const rate = (ms: number) => TEAMS / (ms / 1000);
@@ -117,6 +131,17 @@ console.log(
   `daily posts       : ${fmt(daily.ms / 1000)} s wall, ${fmt(rate(daily.ms), 0)} jobs/s (${posted} posted); ${cpu(daily)}`,
 );
 console.log(`ratio daily/empty : ${fmt(rate(daily.ms) / rate(empty.ms))}× throughput`);
+if (profile) {
+  const { frames, busyMs } = topFrames(profile, 0, Number.POSITIVE_INFINITY, 20);
+  console.log(`\nCPU profile of the daily drain: ${fmt(busyMs, 0)} ms busy (self time, share of busy)`);
+  for (const f of frames)
+    console.log(`  ${fmt(f.ms, 1).padStart(7)} ms ${fmt(100 * f.share, 1).padStart(5)} %  ${f.name}`);
+  if (process.env.PROFILE_KEEP === '1') {
+    const file = join(mkdtempSync(join(tmpdir(), 'k8sq-prof-')), 'daily.cpuprofile');
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`  kept: ${file}`);
+  }
+}
 if (posted !== TEAMS) throw new Error(`expected ${TEAMS} posts, got ${posted}`);
 
 await Promise.all([queue.close(), emptyQueue.close()]);
