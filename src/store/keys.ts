@@ -25,6 +25,7 @@ export class Keys {
   answers = (roundId: string) => `${this.prefix}round:${roundId}:answers`;
   answerOrder = (roundId: string) => `${this.prefix}round:${roundId}:order`;
   results = (roundId: string) => `${this.prefix}round:${roundId}:results`;
+  /** Player names of answers recorded by older versions (newer answers carry the name): read by the close only. */
   roundNames = (roundId: string) => `${this.prefix}round:${roundId}:names`;
 
   /** Sorted set of the open rounds (score: close time): start-up finds overdue ones without a scan; a gauge counts them. */

@@ -61,7 +61,6 @@ export class RedisRoundRepo implements RoundRepo {
       k.round(roundId),
       k.answers(roundId),
       k.answerOrder(roundId),
-      k.roundNames(roundId),
       previous ? k.answers(previous) : k.answers(roundId),
     ];
     const reply = (await runScript(this.redis, 'recordAnswer', keys, [

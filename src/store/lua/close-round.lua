@@ -1,6 +1,6 @@
 -- Closes a round exactly once and awards its points; a second call returns the stored results.
 -- KEYS[1] round hash, KEYS[2] answers hash, KEYS[3] answer order list, KEYS[4] results string,
--- KEYS[5] round's player names hash, KEYS[6] team names hash, KEYS[7] weekly board,
+-- KEYS[5] round's player names hash (answers recorded by older versions), KEYS[6] team names hash, KEYS[7] weekly board,
 -- KEYS[8] all-time board, KEYS[9] team's category tally hash for the round's local date,
 -- KEYS[10] team's weekly zset of the longest streak each player reached,
 -- KEYS[11] live round scores zset (or KEYS[4] for a daily round), KEYS[12] open-rounds zset,
@@ -33,7 +33,12 @@ local order = redis.call('LRANGE', KEYS[3], 0, -1)
 
 for _, player in ipairs(order) do
   local raw = redis.call('HGET', KEYS[2], player)
-  local choice, at = string.match(raw, '^(%d+)|(%d+)$')
+  -- `choice|at|name`; answers an older version recorded are `choice|at`, their names in KEYS[5].
+  local choice, at, name = string.match(raw, '^(%d+)|(%d+)|(.*)$')
+  if not choice then
+    choice, at = string.match(raw, '^(%d+)|(%d+)$')
+    name = redis.call('HGET', KEYS[5], player) or player
+  end
   choice, at = tonumber(choice), tonumber(at)
   split[choice + 1] = split[choice + 1] + 1
   local correct = choice == answer
@@ -86,7 +91,6 @@ for _, player in ipairs(order) do
     redis.call('ZINCRBY', KEYS[7], points, player)
     redis.call('ZINCRBY', KEYS[8], points, player)
   end
-  local name = redis.call('HGET', KEYS[5], player) or player
   redis.call('HSET', KEYS[6], player, name)
   results[#results + 1] = {
     playerId = player, name = name,

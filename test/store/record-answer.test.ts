@@ -1,0 +1,118 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAppConfig } from '../../src/config/load-config.js';
+import type { RoundInit } from '../../src/core/round.js';
+import type { QuizStore } from '../../src/core/store-ports.js';
+import { Keys } from '../../src/store/keys.js';
+import { createRedisStore } from '../../src/store/redis-store.js';
+import { useRedis } from '../support/redis.js';
+
+const { url, prefix, redis: admin } = useRedis();
+const TEAM = 'slack:W1:C-record';
+
+describe('record-answer.lua: one answer per player and round, the name kept with it', () => {
+  let redis: Redis;
+  let store: QuizStore;
+  let scoring: Awaited<ReturnType<typeof loadAppConfig>>['scoring'];
+  const keys = new Keys(prefix);
+  let n = 0;
+
+  const daily = async (): Promise<RoundInit> => {
+    const init: RoundInit = {
+      id: `day-record-${++n}`,
+      teamId: TEAM,
+      kind: 'daily',
+      quizId: `q${n}`,
+      optionCount: 4,
+      answer: 1,
+      category: 'basics',
+      openedAt: 1000,
+      closesAt: 2000,
+      localDate: '2026-12-01',
+      week: '2026-W49',
+    };
+    await store.rounds.create(init);
+    return init;
+  };
+  const close = async (roundId: string) => {
+    const round = await store.rounds.get(roundId);
+    if (!round) throw new Error('no round');
+    return (await store.rounds.close(round, scoring))?.results;
+  };
+
+  beforeAll(async () => {
+    redis = new Redis(url, { maxRetriesPerRequest: null });
+    store = createRedisStore(redis, prefix);
+    scoring = (await loadAppConfig()).scoring;
+  });
+  afterAll(() => redis.disconnect());
+
+  it('GIVEN two presses by one player THEN the first counts, the second is told the first choice, and the close names the player', async () => {
+    const round = await daily();
+    const ann = { id: 'u1', name: 'Ann | the | pipe' };
+    expect(await store.rounds.recordAnswer(TEAM, round.id, ann, 2, 1500)).toEqual({
+      status: 'recorded',
+      choice: 2,
+      everyoneAnswered: false,
+      closesAt: 2000,
+    });
+    expect(await store.rounds.recordAnswer(TEAM, round.id, { ...ann, name: 'Ann again' }, 1, 1600)).toEqual({
+      status: 'already',
+      choice: 2,
+    });
+    expect(await store.rounds.recordAnswer(TEAM, round.id, { id: 'u2', name: '' }, 1, 1700)).toMatchObject({
+      status: 'recorded',
+    });
+    const results = await close(round.id);
+    expect(
+      results?.answers.map(({ playerId, name, choice, answeredAt }) => ({
+        playerId,
+        name,
+        choice,
+        answeredAt,
+      })),
+    ).toEqual([
+      { playerId: 'u1', name: 'Ann | the | pipe', choice: 2, answeredAt: 1500 },
+      { playerId: 'u2', name: '', choice: 1, answeredAt: 1700 },
+    ]);
+    expect(await admin.hget(keys.names(TEAM), 'u1')).toBe('Ann | the | pipe');
+  });
+
+  it('GIVEN a closed round, a press after its close time, another channel or a choice out of range THEN nothing is recorded', async () => {
+    const round = await daily();
+    expect(await store.rounds.recordAnswer(TEAM, round.id, { id: 'u1', name: 'a' }, 0, 2000)).toEqual({
+      status: 'closed',
+    });
+    expect(
+      await store.rounds.recordAnswer('slack:W1:C-other', round.id, { id: 'u1', name: 'a' }, 0, 1500),
+    ).toEqual({
+      status: 'unknown',
+    });
+    expect(await store.rounds.recordAnswer(TEAM, round.id, { id: 'u1', name: 'a' }, 4, 1500)).toEqual({
+      status: 'unknown',
+    });
+    await close(round.id);
+    expect(await store.rounds.recordAnswer(TEAM, round.id, { id: 'u1', name: 'a' }, 0, 1500)).toEqual({
+      status: 'closed',
+    });
+    expect(await admin.hlen(keys.answers(round.id))).toBe(0);
+  });
+
+  it('GIVEN answers an older version recorded (`choice|at`, names in their own hash) THEN the close still scores and names them', async () => {
+    const round = await daily();
+    await admin.hset(keys.answers(round.id), 'old', '1|1200');
+    await admin.rpush(keys.answerOrder(round.id), 'old');
+    await admin.hset(keys.roundNames(round.id), 'old', 'Old Timer');
+    await admin.hset(keys.answers(round.id), 'nameless', '0|1300');
+    await admin.rpush(keys.answerOrder(round.id), 'nameless');
+    await store.rounds.recordAnswer(TEAM, round.id, { id: 'new', name: 'New Comer' }, 1, 1400);
+    const results = await close(round.id);
+    expect(
+      results?.answers.map(({ playerId, name, correct, points }) => ({ playerId, name, correct, points })),
+    ).toEqual([
+      { playerId: 'old', name: 'Old Timer', correct: true, points: 13 },
+      { playerId: 'nameless', name: 'nameless', correct: false, points: 0 },
+      { playerId: 'new', name: 'New Comer', correct: true, points: 12 },
+    ]);
+  });
+});
