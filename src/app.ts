@@ -6,7 +6,6 @@ import { loadAppConfig, loadTeamsFile } from './config/load-config.js';
 import type { TeamsFile } from './config/teams-file.js';
 import type { QuestionBank } from './content/bank.js';
 import { loadBank } from './content/load-bank.js';
-import { referenceSearchOf } from './content/search/reference-search.js';
 import { formatContentError } from './content/types.js';
 import { QuizEngine } from './core/engine.js';
 import { type Clock, type Logger, systemClock } from './core/ports.js';
@@ -95,8 +94,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (!loaded.ok)
     throw new Error(`the question bank is invalid:\n${loaded.error.map(formatContentError).join('\n')}`);
   const bank = loaded.value;
-  // Built now, so the first `/k8s-quiz ask` answers as fast as the rest.
-  referenceSearchOf(bank);
+  // The search index for `ask` (about 13 MB) is built at the first `ask`, not here: a process
+  // that only answers presses, or only runs jobs, never holds it.
   // Checked against the bank's categories (those with questions), like `setup` does.
   const choices = bank.categories.filter((c) => bank.quizzesIn(c.id).length > 0).map((c) => c.id);
   const teams = options.teams ?? (await loadTeamsFile(options.teamsFile, choices));

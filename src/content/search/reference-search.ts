@@ -87,7 +87,7 @@ const isLatin = (term: string) => /^[a-z]/.test(term);
 
 const built = new WeakMap<QuestionBank, ReferenceSearch>();
 
-/** The bank's one index: built on first use; the app asks for it at start, before any command. */
+/** The bank's one index: built at its first use (the first `ask`, about a second), then kept. */
 export function referenceSearchOf(bank: QuestionBank): ReferenceSearch {
   let search = built.get(bank);
   if (!search) {
