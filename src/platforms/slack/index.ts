@@ -29,6 +29,7 @@ export function createSlackAdapter(deps: AdapterDeps): PlatformAdapter {
     ...config.pacing.slack,
   });
   let bolt: BoltApp | undefined;
+  let members: Members | undefined;
   let started = false;
 
   return {
@@ -57,9 +58,10 @@ export function createSlackAdapter(deps: AdapterDeps): PlatformAdapter {
           bolt.app.use(async ({ next }) => {
             if (intake.accepting) await intake.track(next);
           });
+        members = new Members(client, logger, { configAdmins: config.admins.slack });
         registerListeners(bolt.app, {
           engine: deps.engine,
-          members: new Members(client, logger, { configAdmins: config.admins.slack }),
+          members,
           replies: new Replies(client, logger),
           recent: new RecentDeliveries(),
           limits: config.live,
@@ -73,6 +75,7 @@ export function createSlackAdapter(deps: AdapterDeps): PlatformAdapter {
     },
     async stop() {
       await bolt?.app.stop();
+      members?.stop();
       bolt = undefined;
       started = false;
     },

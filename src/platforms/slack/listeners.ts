@@ -59,7 +59,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       ...(body.trigger_id ? { triggerId: body.trigger_id } : {}),
     };
     await serve(deps, target, async () => {
-      const actor = await deps.members.actor(body.user.id, payloadUserName(body));
+      // A press needs no admin rights: no users.info wait past the lookup budget (see Members).
+      const actor = await deps.members.presser(body.user.id, payloadUserName(body));
       return actionRequest(body, actor);
     });
   });
