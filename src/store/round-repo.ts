@@ -15,6 +15,10 @@ const ROUND_RETENTION_SECONDS = 60 * 60 * 24 * 30;
  * last week (a weekly announcement): 35 days, plus margin for a question closed late.
  */
 const TALLY_RETENTION_SECONDS = 60 * 60 * 24 * 40;
+/** record-answer.lua's reply codes (its first element). */
+const RECORDED = 1;
+const ALREADY = 2;
+const CLOSED = 3;
 
 export class RedisRoundRepo implements RoundRepo {
   constructor(
@@ -53,34 +57,20 @@ export class RedisRoundRepo implements RoundRepo {
     choice: number,
     now: number,
   ): Promise<AnswerOutcome> {
-    // One round trip: every key derives from the round id. The previous question's
-    // answers decide an early close; a daily round has none.
-    const previous = previousRoundId(roundId);
-    const k = this.keys;
-    const keys = [
-      k.round(roundId),
-      k.answers(roundId),
-      k.answerOrder(roundId),
-      previous ? k.answers(previous) : k.answers(roundId),
-    ];
-    const reply = (await runScript(this.redis, 'recordAnswer', keys, [
-      player.id,
-      choice,
-      now,
-      player.name,
-      teamId,
-    ])) as [string, string?, number?, string?];
+    // One round trip; the script derives the answers and order keys from the round's. The
+    // previous question's answers decide an early close; a daily round has none.
+    const round = this.keys.round(roundId);
+    const previous = roundId.startsWith('live-') ? previousRoundId(roundId) : undefined;
+    const args = [player.id, choice, now, player.name, teamId];
+    const reply = (await (previous
+      ? runScript(this.redis, 'recordAnswer', [round, this.keys.answers(previous)], args)
+      : runScript(this.redis, 'recordAnswer', [round], args))) as number[];
     switch (reply[0]) {
-      case 'recorded':
-        return {
-          status: 'recorded',
-          choice: Number(reply[1]),
-          everyoneAnswered: reply[2] === 1,
-          closesAt: Number(reply[3]),
-        };
-      case 'already':
-        return { status: 'already', choice: Number(reply[1]) };
-      case 'closed':
+      case RECORDED:
+        return { status: 'recorded', choice, closesAt: reply[1] as number, everyoneAnswered: reply[2] === 1 };
+      case ALREADY:
+        return { status: 'already', choice: reply[1] as number };
+      case CLOSED:
         return { status: 'closed' };
       default:
         return { status: 'unknown' };
