@@ -1,5 +1,6 @@
 import { InteractionType, ApplicationCommandOptionType as Opt } from 'discord-api-types/v10';
 import { z } from 'zod';
+import { isWellFormedPress } from './press-packet.js';
 
 const snowflake = z.string().regex(/^\d{1,21}$/);
 const user = z.looseObject({ id: snowflake, username: z.string() });
@@ -90,6 +91,12 @@ const InteractionPacket = z
  * bot never registers (autocomplete) are dropped as well.
  */
 export function interactionProblem(payload: unknown): string | undefined {
+  if (isWellFormedPress(payload)) return undefined; // the common case, without zod's copy
+  return schemaProblem(payload);
+}
+
+/** The zod schema's verdict alone (what isWellFormedPress must never be more lenient than). */
+export function schemaProblem(payload: unknown): string | undefined {
   const parsed = InteractionPacket.safeParse(payload);
   if (parsed.success) return undefined;
   return parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
