@@ -14,6 +14,7 @@ import { type Actor, type Team, teamIdOf } from './model.js';
 import { normalisePlayerName } from './player-name.js';
 import { closeRound } from './rounds/close.js';
 import { type DailyOutcome, dailyJob, postDaily } from './rounds/daily.js';
+import { closeDueRounds } from './rounds/daily-close.js';
 import { askLiveQuestion } from './rounds/live.js';
 import { recoverAtStart, resumeQuestion } from './rounds/recover.js';
 import { remindReviews } from './rounds/remind.js';
@@ -49,6 +50,8 @@ export class QuizEngine implements RequestHandler {
   /** The daily job: the question, then the review reminders due that day (the team read once). */
   dailyJob = (teamId: string, at: number) => dailyJob(this.ctx, teamId, at);
   closeRound = (roundId: string) => closeRound(this.ctx, roundId);
+  /** The close-due job: queues the close of every daily round due by `at` (see daily-close.ts). */
+  closeDueRounds = (at: number) => closeDueRounds(this.ctx, at);
   askLiveQuestion = (liveId: string, index: number) => askLiveQuestion(this.ctx, liveId, index);
   postWeekly = (teamId: string, at: number, scope?: WeeklyScope) => postWeekly(this.ctx, teamId, at, scope);
   resumeQuestion = (roundId: string) => resumeQuestion(this.ctx, roundId);

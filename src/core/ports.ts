@@ -73,6 +73,14 @@ export interface JobPlanner {
   /** Creates or updates the team's daily and weekly job schedulers (none while paused). */
   syncTeam(team: Team): Promise<void>;
   closeRoundAt(roundId: string, at: number): Promise<void>;
+  /**
+   * One job at `at` that closes every daily round waiting for that close time (see
+   * rounds/daily-close.ts). Each process queues it once per close time unless `again`; true
+   * when this call queued it.
+   */
+  closeDueAt(at: number, again?: boolean): Promise<boolean>;
+  /** The close jobs of these rounds, to run now (a round's existing close job is kept). */
+  closeRoundsNow(roundIds: readonly string[]): Promise<void>;
   /** Closes a round now instead of at its time (everyone answered, or the round was stopped). */
   closeRoundNow(roundId: string): Promise<void>;
   nextQuestionAt(liveId: string, index: number, at: number): Promise<void>;

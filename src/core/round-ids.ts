@@ -8,6 +8,8 @@ const digest = (text: string, length: number) =>
 export const dailyRoundId = (teamId: string, localDate: string): string =>
   `day-${localDate.replaceAll('-', '')}-${digest(teamId, 10).replaceAll('-', 'x').replaceAll('_', 'y')}`;
 
+export const isDailyRoundId = (roundId: string): boolean => roundId.startsWith('day-');
+
 export const liveRoundId = (liveId: string, index: number): string => `live-${liveId}-${index}`;
 
 /** The question before a live question, whose players close it early once they all answered. */

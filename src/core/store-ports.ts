@@ -77,8 +77,18 @@ export interface DailyRepo {
     round: { id: string; create?: RoundInit; newCycle: boolean },
     step: { id: string; now: number; resume: RecoveryJob; holder: string; ttlMs: number },
   ): Promise<DailyBegun>;
-  /** The step done with `ref`, the item used, the round the team's latest, the lease freed. */
-  finish(round: Round, stepId: string, ref: string, holder: string): Promise<void>;
+  /**
+   * The step done with `ref`, the item used, the round the team's latest, the lease freed; with
+   * `sharedClose`, the round waits for its close time's shared close job. True when it is the
+   * first round waiting for that close time.
+   */
+  finish(round: Round, stepId: string, ref: string, holder: string, sharedClose: boolean): Promise<boolean>;
+  /** The round waits for its close time's shared close job; true when it is the first to. */
+  awaitClose(roundId: string, closesAt: number): Promise<boolean>;
+  /** Up to `limit` posted daily rounds waiting for a close due by `at`. */
+  waitingForClose(at: number, limit: number): Promise<string[]>;
+  /** Those rounds have their close jobs queued: they wait no more. */
+  closeQueued(roundIds: readonly string[]): Promise<void>;
 }
 
 export interface RoundRepo {

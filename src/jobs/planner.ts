@@ -13,6 +13,8 @@ const keep = { removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail
 export class BullJobPlanner implements JobPlanner {
   /** Recovery jobs of one start share this, so a later start can queue them again. */
   private readonly start = randomUUID().slice(0, 8);
+  /** Close times whose close-due job this process queued (or is queuing). */
+  private readonly closeDue = new Set<number>();
 
   constructor(
     private readonly queue: Queue,
@@ -45,6 +47,32 @@ export class BullJobPlanner implements JobPlanner {
       { roundId },
       { jobId: jobIds.close(roundId), delay: this.delayUntil(at), ...retries, ...keep },
     );
+  }
+
+  async closeDueAt(at: number, again = false): Promise<boolean> {
+    if (!again && this.closeDue.has(at)) return false;
+    if (this.closeDue.size > 100) {
+      const now = this.clock.now();
+      for (const time of this.closeDue) if (time < now) this.closeDue.delete(time);
+    }
+    this.closeDue.add(at);
+    try {
+      const opts = { jobId: jobIds.closeDue(at), delay: this.delayUntil(at), ...retries, ...keep };
+      await this.queue.add('close-due', { at }, opts);
+    } catch (error) {
+      this.closeDue.delete(at); // the next post of this close time tries again
+      throw error;
+    }
+    return true;
+  }
+
+  async closeRoundsNow(roundIds: readonly string[]): Promise<void> {
+    const close = (roundId: string) => ({
+      name: 'close',
+      data: { roundId },
+      opts: { jobId: jobIds.close(roundId), ...retries, ...keep },
+    });
+    if (roundIds.length) await this.queue.addBulk(roundIds.map(close));
   }
 
   async closeRoundNow(roundId: string): Promise<void> {

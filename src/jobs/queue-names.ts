@@ -5,6 +5,8 @@ export type QuizJob =
   | { name: 'daily'; data: { teamId: string; at?: number } }
   | { name: 'weekly'; data: { teamId: string; at?: number; scope?: 'last' | 'current' } }
   | { name: 'close'; data: { roundId: string } }
+  /** Queues the close of every daily round waiting for close time `at`. */
+  | { name: 'close-due'; data: { at: number } }
   | { name: 'next'; data: { liveId: string; index: number } }
   | { name: 'question'; data: { roundId: string } };
 
@@ -17,6 +19,7 @@ export const jobIds = {
   dailyScheduler: (teamId: string) => `daily-${safe(teamId)}`,
   weeklyScheduler: (teamId: string) => `weekly-${safe(teamId)}`,
   close: (roundId: string) => `close-${roundId}`,
+  closeDue: (at: number) => `close-due-${at}`,
   next: (liveId: string, index: number) => `next-${liveId}-${index}`,
 };
 

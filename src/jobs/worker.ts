@@ -62,6 +62,8 @@ export function createQuizWorker(
           return engine.postWeekly(data.teamId, dueAt(job, now), data.scope);
         case 'close':
           return engine.closeRound(data.roundId);
+        case 'close-due':
+          return { queued: await engine.closeDueRounds(data.at) };
         case 'next':
           return engine.askLiveQuestion(data.liveId, data.index);
         case 'question':

@@ -96,9 +96,15 @@ export class RedisDailyRepo implements DailyRepo {
     };
   }
 
-  async finish(round: Round, stepId: string, ref: string, holder: string): Promise<void> {
+  async finish(
+    round: Round,
+    stepId: string,
+    ref: string,
+    holder: string,
+    sharedClose: boolean,
+  ): Promise<boolean> {
     const k = this.keys;
-    await runScript(
+    const first = await runScript(
       this.redis,
       'finishDaily',
       [
@@ -108,8 +114,37 @@ export class RedisDailyRepo implements DailyRepo {
         k.dailyUsed(round.teamId),
         k.daily(round.teamId),
         k.focus(round.teamId),
+        k.dailyCloses(),
       ],
-      [ref, holder, round.quizId, round.category, round.localDate, round.id, round.focus ? '1' : '0'],
+      [
+        ref,
+        holder,
+        round.quizId,
+        round.category,
+        round.localDate,
+        round.id,
+        round.focus ? '1' : '0',
+        sharedClose ? round.closesAt : '',
+      ],
     );
+    return first === 1;
+  }
+
+  async awaitClose(roundId: string, closesAt: number): Promise<boolean> {
+    const key = this.keys.dailyCloses();
+    const [[, before]] = (await this.redis
+      .multi()
+      .zcount(key, closesAt, closesAt)
+      .zadd(key, closesAt, roundId)
+      .exec()) as [[Error | null, number]];
+    return before === 0;
+  }
+
+  waitingForClose(at: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.dailyCloses(), '-inf', at, 'LIMIT', 0, limit);
+  }
+
+  async closeQueued(roundIds: readonly string[]): Promise<void> {
+    if (roundIds.length) await this.redis.zrem(this.keys.dailyCloses(), ...roundIds);
   }
 }

@@ -32,6 +32,8 @@ export class Keys {
   /** Sorted set of the open rounds (score: close time): start-up finds overdue ones without a scan; a gauge counts them. */
   openRounds = () => `${this.prefix}open-rounds`;
 
+  /** Posted daily rounds waiting for the shared close job of their close time (score: close time). */
+  dailyCloses = () => `${this.prefix}daily-closes`;
   daily = (teamId: string) => `${this.prefix}daily:${teamId}`;
   dailyUsed = (teamId: string) => `${this.prefix}daily:${teamId}:used`;
 

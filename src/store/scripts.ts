@@ -16,7 +16,7 @@ const SCRIPTS = {
   replaceCard: { file: 'replace-card.lua', keys: 1 },
   beginStep: { file: 'begin-step.lua', keys: 2 },
   beginDaily: { file: 'begin-daily.lua', keys: 6 },
-  finishDaily: { file: 'finish-daily.lua', keys: 6 },
+  finishDaily: { file: 'finish-daily.lua', keys: 7 },
   advanceStep: { file: 'advance-step.lua', keys: 2 },
   renewLease: { file: 'renew-lease.lua', keys: 1 },
   releaseLease: { file: 'release-lease.lua', keys: 1 },

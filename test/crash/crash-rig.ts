@@ -179,9 +179,7 @@ export class CrashRig {
           trigger: () => this.add('daily', { teamId: team.id, at: Date.now() }),
           settle: async () => {
             const at = await this.stepDone(question);
-            const close = await this.queue.getJob(jobIds.close(roundId));
-            if (!(await close?.isDelayed()))
-              throw new Error('the close of the recovered question is not scheduled');
+            await this.closeScheduled(roundId);
             return at;
           },
           steps: [question],
@@ -194,7 +192,8 @@ export class CrashRig {
         const [question, reveal] = [stepIds.question(roundId), stepIds.reveal(roundId)];
         return {
           target: kind === 'close' ? { update: true } : { post: reveal },
-          trigger: () => this.promote(jobIds.close(roundId)),
+          // As its close-due job queues it (the other rounds of that close time stay open).
+          trigger: () => this.queue.add('close', { roundId }, { jobId: jobIds.close(roundId) }),
           settle: () => this.stepDone(reveal),
           steps: [question, reveal],
           questions: [question],
@@ -251,8 +250,22 @@ export class CrashRig {
     await this.add('daily', { teamId: team.id, at: Date.now() });
     await this.stepDone(stepIds.question(roundId));
     // The step is finished and the close scheduled side by side: wait for both.
-    await this.jobExists(jobIds.close(roundId));
+    await this.closeScheduled(roundId);
     return roundId;
+  }
+
+  /** The posted daily round waits for the close-due job of its close time, which is scheduled. */
+  private async closeScheduled(roundId: string): Promise<void> {
+    const closesAt = (await this.store.rounds.get(roundId))?.closesAt ?? 0;
+    const until = Date.now() + STEP_TIMEOUT_MS;
+    for (;;) {
+      const waiting = await this.store.daily.waitingForClose(closesAt, 100_000);
+      const job = await this.queue.getJob(jobIds.closeDue(closesAt));
+      if (waiting.includes(roundId) && (await job?.isDelayed())) return;
+      if (Date.now() > until)
+        throw new Error(`the close of ${roundId} is not scheduled\n${await this.diagnosis()}`);
+      await sleep(25);
+    }
   }
 
   /** A live round as `/k8s-quiz start` leaves it: the round stored, its first question queued. */
@@ -276,15 +289,6 @@ export class CrashRig {
 
   private add(name: 'daily' | 'weekly', data: { teamId: string; at: number }): Promise<Job> {
     return this.queue.add(name, data, { jobId: `crash-${name}-${++this.jobs}` });
-  }
-
-  private async jobExists(jobId: string, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (!(await this.queue.getJob(jobId))) {
-      if (Date.now() > until)
-        throw new Error(`no job ${jobId} after ${timeoutMs} ms\n${await this.diagnosis()}`);
-      await sleep(25);
-    }
   }
 
   /** Runs a delayed job now, as "everyone answered" does. */

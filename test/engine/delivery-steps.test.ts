@@ -3,6 +3,7 @@ import { DeliveryError } from '../../src/core/ports.js';
 import { dailyRoundId, liveRoundId } from '../../src/core/round-ids.js';
 import { stepIds } from '../../src/core/step.js';
 import { LEASE_MS } from '../../src/core/step-lease.js';
+import { jobIds } from '../../src/jobs/queue-names.js';
 import { Keys } from '../../src/store/keys.js';
 import { createHarness, type Harness, player, setUpTeam } from '../support/engine-harness.js';
 import { useRedis } from '../support/redis.js';
@@ -43,12 +44,14 @@ describe('delivery steps (engine, real Redis, recorded platform)', () => {
     const roundId = roundOf(team.id);
     // What a crash between recording the reference and the close being scheduled leaves.
     await redis.hset(keys.step(stepIds.question(roundId)), 'state', 'sent');
-    await (await h.queue.getJob(`close-${roundId}`))?.remove();
+    const closesAt = (await h.engine.ctx.store.rounds.get(roundId))?.closesAt ?? 0;
+    await h.engine.ctx.store.daily.closeQueued([roundId]);
 
     const before = h.outbox.posts.length;
     expect(await h.engine.postDaily(team.id, h.clock.now())).toBe('found-existing');
     expect(h.outbox.posts.length).toBe(before);
-    expect(await h.queue.getJob(`close-${roundId}`)).toBeDefined();
+    expect(await h.engine.ctx.store.daily.waitingForClose(closesAt, 100)).toContain(roundId);
+    expect(await h.queue.getJob(jobIds.closeDue(closesAt))).toBeDefined();
   });
 
   it('GIVEN the reveal fails after the question lost its buttons THEN the retried close posts the reveal and does not update again', async () => {

@@ -24,10 +24,12 @@ describe('every job run twice', () => {
     h.clock.time += 3600_000; // a late retry the same local day
     expect(await h.engine.postDaily(team.id, h.clock.now())).toBe('already-posted');
     expect(h.outbox.posts.filter((p) => p.team === team.id)).toHaveLength(1);
-    const closeJobs = (await h.queue.getDelayed()).filter(
-      (j) => j.name === 'close' && j.data.roundId.includes('day-'),
-    );
-    expect(closeJobs).toHaveLength(1);
+    // The round waits once for the one close job of its close time.
+    const round = await h.engine.ctx.store.rounds.get(dailyRoundId(team.id, '2026-11-26'));
+    const waiting = await h.engine.ctx.store.daily.waitingForClose(round?.closesAt ?? 0, 100);
+    expect(waiting.filter((id) => id === round?.id)).toHaveLength(1);
+    const closeJobs = (await h.queue.getDelayed()).filter((j) => j.name === 'close-due');
+    expect(closeJobs.map((j) => j.data)).toEqual([{ at: round?.closesAt }]);
   });
 
   it('GIVEN the close job twice THEN one award, one reveal (one message update, one post)', async () => {

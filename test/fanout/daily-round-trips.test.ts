@@ -50,7 +50,7 @@ describe('The daily post’s Redis round trips', () => {
     queueClient.disconnect();
   });
 
-  it('GIVEN a team due for its daily question THEN the daily job (post and review reminders) costs at most 3 round trips besides the platform call, and the close is scheduled', async () => {
+  it('GIVEN a team due for its daily question THEN the daily job (post and review reminders) costs at most 3 round trips besides the platform call, and the round waits for the close job of its close time', async () => {
     const config = await loadAppConfig();
     const outbox = new RecordingOutbox();
     const engine = new QuizEngine({
@@ -81,10 +81,12 @@ describe('The daily post’s Redis round trips', () => {
     const trips = [...watch.trips];
     expect(outbox.posts.map((p) => p.team)).toEqual([first.id, second.id]);
     expect(trips.length, JSON.stringify(trips)).toBeLessThanOrEqual(3);
-    // The close job's add (BullMQ, on the queue's connection) is among them.
-    expect(trips.flat().filter((name) => name === 'evalsha')).toHaveLength(3);
-    const round = (await engine.ctx.store.rounds.dailyHistory(second.id)).latestRoundId ?? '';
-    expect(await queue.getJob(jobIds.close(round))).toBeDefined();
+    // Two scripts (begin, finish); the close job of its close time was queued by the first post.
+    expect(trips.flat().filter((name) => name === 'evalsha')).toHaveLength(2);
+    const roundId = (await engine.ctx.store.rounds.dailyHistory(second.id)).latestRoundId ?? '';
+    const round = await engine.ctx.store.rounds.get(roundId);
+    expect(await engine.ctx.store.daily.waitingForClose(round?.closesAt ?? 0, 10)).toContain(roundId);
+    expect(await (await queue.getJob(jobIds.closeDue(round?.closesAt ?? 0)))?.isDelayed()).toBe(true);
     // A second run finds the step done: nothing posted again.
     expect(await engine.postDaily(second.id, Date.now())).toBe('already-posted');
     expect(outbox.posts).toHaveLength(2);

@@ -11,6 +11,7 @@ import { holdLease, LEASE_MS, leaseHolder } from '../step-lease.js';
 import type { DailyContext } from '../store-ports.js';
 import { teamText } from '../team-locale.js';
 import { questionView } from '../views/question-view.js';
+import { closeWhenDue } from './daily-close.js';
 import { tellNoItems } from './no-items.js';
 import { type RemindOutcome, sendReminders } from './remind.js';
 
@@ -43,8 +44,9 @@ export async function dailyJob(
  * Three Redis round trips besides the platform's: read everything (team, the day's round,
  * history, held-back items, focus) in one pipeline; create the round, take the step's lease
  * and begin the step in one script; after the post, finish the step with the history in one
- * script while the close is scheduled beside it. Start-up recovery schedules the close of any
- * open round whose question is out, so a crash between those last two loses nothing.
+ * script, which also lets the round wait for its close time's shared close job (queued beside
+ * it, once per close time: daily-close.ts). Start-up recovery schedules the close of any open
+ * round whose question is out, so a crash between those last two loses nothing.
  */
 export async function postDaily(ctx: EngineContext, teamId: string, at: number): Promise<DailyOutcome> {
   return postDailyFrom(ctx, await readDaily(ctx, teamId, at), teamId, at);
@@ -111,10 +113,9 @@ async function postDailyFrom(
       ref = receipt.ref;
       outcome = fresh ? 'posted' : receipt.found ? 'found-existing' : 'recovered';
     }
-    await Promise.all([
-      ctx.store.daily.finish(round, stepId, ref, holder),
-      ctx.planner.closeRoundAt(round.id, round.closesAt),
-    ]);
+    await closeWhenDue(ctx, round.id, round.closesAt, (shared) =>
+      ctx.store.daily.finish(round, stepId, ref, holder, shared),
+    );
     lease.released();
     return outcome;
   });
@@ -140,7 +141,9 @@ export async function postDailyQuestion(ctx: EngineContext, team: Team, round: R
     // Both are idempotent, so a run after a crash completes what the first one started.
     after: async () => {
       await ctx.store.rounds.markDailyPosted(round);
-      await ctx.planner.closeRoundAt(round.id, round.closesAt);
+      await closeWhenDue(ctx, round.id, round.closesAt, (shared) =>
+        shared ? ctx.store.daily.awaitClose(round.id, round.closesAt) : Promise.resolve(false),
+      );
     },
   });
   return delivery.outcome;

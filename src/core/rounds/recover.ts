@@ -1,8 +1,9 @@
 import type { EngineContext } from '../context.js';
 import type { RecoveryJob } from '../ports.js';
-import { liveRoundId } from '../round-ids.js';
+import { isDailyRoundId, liveRoundId } from '../round-ids.js';
 import { stepIds } from '../step.js';
 import { type DailyOutcome, postDailyQuestion } from './daily.js';
+import { closeWhenDue } from './daily-close.js';
 import { askLiveQuestion, type LiveOutcome } from './live.js';
 
 /**
@@ -29,7 +30,11 @@ export async function recoverAtStart(ctx: EngineContext): Promise<RecoveryJob[]>
     if (!question) add({ name: 'question', roundId });
     else if (question.state === 'done' && closesAt <= now) add({ name: 'close', roundId });
     // The daily post schedules its close beside its last write: make sure a crash between
-    // the two left the close scheduled (same job id, so an existing one is kept).
+    // the two left the close scheduled (same job ids, so an existing job is kept).
+    else if (question.state === 'done' && isDailyRoundId(roundId))
+      await closeWhenDue(ctx, roundId, closesAt, (shared) =>
+        shared ? ctx.store.daily.awaitClose(roundId, closesAt) : Promise.resolve(false),
+      );
     else if (question.state === 'done') await ctx.planner.closeRoundAt(roundId, closesAt);
   }
   for (const liveId of await lives.unfinished()) {

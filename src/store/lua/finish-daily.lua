@@ -1,10 +1,13 @@
 -- The daily post's last write, in one round trip: the step is done with the platform's
 -- reference (never moved back), the item counts as used and the round as the team's latest
--- (the focus day counted in the focus that chose it), and the lease is freed if still ours.
+-- (the focus day counted in the focus that chose it), the lease is freed if still ours, and the
+-- round waits for its close time's shared close job unless it has a close job of its own.
 -- KEYS[1] step hash, KEYS[2] steps in flight, KEYS[3] step lease, KEYS[4] used-items set,
--- KEYS[5] daily history hash, KEYS[6] focus hash.
+-- KEYS[5] daily history hash, KEYS[6] focus hash, KEYS[7] daily rounds waiting for their close.
 -- ARGV[1] reference, ARGV[2] lease holder, ARGV[3] quiz item id, ARGV[4] category, ARGV[5] local
--- date, ARGV[6] round id, ARGV[7] '1' = drawn for the focus.
+-- date, ARGV[6] round id, ARGV[7] '1' = drawn for the focus, ARGV[8] close time (ms; '' = the
+-- round has its own close job).
+-- Returns 1 when the round is the first waiting for its close time (its job may not exist yet).
 local state = redis.call('HGET', KEYS[1], 'state')
 if state and state ~= 'done' then
   redis.call('HSET', KEYS[1], 'state', 'done')
@@ -22,4 +25,7 @@ else
   redis.call('HSET', KEYS[5], 'lastCategory', ARGV[4])
 end
 if redis.call('GET', KEYS[3]) == ARGV[2] then redis.call('DEL', KEYS[3]) end
-return 1
+if ARGV[8] == '' then return 0 end
+local first = redis.call('ZCOUNT', KEYS[7], ARGV[8], ARGV[8]) == 0
+redis.call('ZADD', KEYS[7], ARGV[8], ARGV[6])
+return first and 1 or 0
