@@ -4,6 +4,7 @@
  * Each row also says where the time goes: this process's CPU per op, and redis-server's own
  * time per call (INFO commandstats, read over a second connection).
  */
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { createRedisStore } from '../src/store/redis-store.js';
 import { benchRedis, fmt, measure, percentile } from './support.js';
@@ -35,7 +36,23 @@ interface Tally {
   latencies: number[];
   wallMs: number;
   cpuUs: number;
+  /** When its slices ran (performance.now() ms): the young-generation collections are counted within. */
+  spans: [number, number][];
 }
+// Young-generation collections (scavenges) stop every op in flight: they are the tail's usual cause.
+const scavenges: { at: number; ms: number }[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries())
+    if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR)
+      scavenges.push({ at: e.startTime, ms: e.duration });
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+/** The scavenges within a tally's slices: how many, and their summed pause (ms). */
+const scavengesIn = (t: Tally) => {
+  const within = scavenges.filter((g) => t.spans.some(([from, to]) => g.at >= from && g.at <= to));
+  return { count: within.length, ms: within.reduce((sum, g) => sum + g.ms, 0) };
+};
+const newTally = (): Tally => ({ latencies: [], wallMs: 0, cpuUs: 0, spans: [] });
 /** Runs a slice of `count` ops and adds its latencies, wall time and this process's CPU to `tally`. */
 const slice = async (
   tally: Tally,
@@ -44,8 +61,10 @@ const slice = async (
   op: (i: number) => Promise<unknown>,
 ) => {
   const cpu = process.cpuUsage();
+  const from = performance.now();
   const result = await measure(count, concurrency, op);
   const { user, system } = process.cpuUsage(cpu);
+  tally.spans.push([from, performance.now()]);
   tally.latencies.push(...result.latencies);
   tally.wallMs += result.wallMs;
   tally.cpuUs += user + system;
@@ -55,7 +74,7 @@ const slice = async (
 const SLICES = 8;
 
 console.log(
-  'in flight | op     | ops/s     | p50 ms | p99 ms | round trips/op | node CPU µs/op | redis-server µs/call',
+  'in flight | op     | ops/s     | p50 ms | p99 ms | round trips/op | node CPU µs/op | redis-server µs/call | scavenges (ms)',
 );
 for (const concurrency of [1, 50, 500]) {
   const roundId = `day-bench-${concurrency}`;
@@ -78,8 +97,8 @@ for (const concurrency of [1, 50, 500]) {
   await measure(TOTAL / 4, concurrency, (i) => answer(TOTAL + i));
   await measure(TOTAL / 4, concurrency, () => redis.ping());
   await admin.config('RESETSTAT');
-  const answers: Tally = { latencies: [], wallMs: 0, cpuUs: 0 };
-  const pings: Tally = { latencies: [], wallMs: 0, cpuUs: 0 };
+  const answers = newTally();
+  const pings = newTally();
   const perSlice = TOTAL / SLICES;
   sent = 0;
   for (let k = 0; k < SLICES; k++) {
@@ -96,16 +115,21 @@ for (const concurrency of [1, 50, 500]) {
   const [answerUs, pingUs] = [await serverUs('evalsha'), await serverUs('ping')];
   for (const t of [answers, pings]) t.latencies.sort((a, b) => a - b);
   const rate = (r: { wallMs: number }) => TOTAL / (r.wallMs / 1000);
-  const row = (name: string, r: Tally, cmds: string, serverUsPerCall: number) =>
+  // The observer reports after the fact: let it catch up before counting.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const row = (name: string, r: Tally, cmds: string, serverUsPerCall: number) => {
+    const gc = scavengesIn(r);
     console.log(
-      `${String(concurrency).padStart(9)} | ${name.padEnd(6)} | ${fmt(rate(r), 0).padStart(9)} | ${fmt(percentile(r.latencies, 50)).padStart(6)} | ${fmt(percentile(r.latencies, 99)).padStart(6)} | ${cmds.padStart(14)} | ${fmt(r.cpuUs / TOTAL, 1).padStart(14)} | ${fmt(serverUsPerCall)}`,
+      `${String(concurrency).padStart(9)} | ${name.padEnd(6)} | ${fmt(rate(r), 0).padStart(9)} | ${fmt(percentile(r.latencies, 50)).padStart(6)} | ${fmt(percentile(r.latencies, 99)).padStart(6)} | ${cmds.padStart(14)} | ${fmt(r.cpuUs / TOTAL, 1).padStart(14)} | ${fmt(serverUsPerCall).padStart(20)} | ${gc.count} (${fmt(gc.ms, 1)})`,
     );
+  };
   row('answer', answers, fmt(perOp), answerUs);
   row('PING', pings, '1.00', pingUs);
   console.log(
     `${' '.repeat(9)} | ratio answer/PING: throughput ${fmt(rate(answers) / rate(pings))}×, p99 ${fmt(percentile(answers.latencies, 99) / percentile(pings.latencies, 99))}×`,
   );
 }
+gcObserver.disconnect();
 redis.disconnect();
 admin.disconnect();
 await server.stop();

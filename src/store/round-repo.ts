@@ -4,6 +4,7 @@ import type { Player, Team } from '../core/model.js';
 import type { AnswerOutcome, CloseOutcome, Round, RoundInit, RoundResults } from '../core/round.js';
 import { previousRoundId } from '../core/round-ids.js';
 import type { DailyHistory, RoundRepo } from '../core/store-ports.js';
+import { AnswerCall, isNoScript } from './answer-call.js';
 import type { Keys } from './keys.js';
 import { pairsToHash, roundFromHash, roundToFields } from './round-codec.js';
 import { runScript } from './scripts.js';
@@ -21,10 +22,14 @@ const ALREADY = 2;
 const CLOSED = 3;
 
 export class RedisRoundRepo implements RoundRepo {
+  private readonly answerCall: AnswerCall;
+
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
-  ) {}
+  ) {
+    this.answerCall = new AnswerCall(redis, keys);
+  }
 
   async create(init: RoundInit): Promise<Round> {
     const flat = (await runScript(
@@ -59,12 +64,18 @@ export class RedisRoundRepo implements RoundRepo {
   ): Promise<AnswerOutcome> {
     // One round trip; the script derives the answers and order keys from the round's. The
     // previous question's answers decide an early close; a daily round has none.
-    const round = this.keys.round(roundId);
-    const previous = roundId.startsWith('live-') ? previousRoundId(roundId) : undefined;
-    const args = [player.id, choice, now, player.name, teamId];
-    const reply = (await (previous
-      ? runScript(this.redis, 'recordAnswer', [round, this.keys.answers(previous)], args)
-      : runScript(this.redis, 'recordAnswer', [round], args))) as number[];
+    let reply: number[];
+    try {
+      reply = await this.answerCall.send(teamId, roundId, player.id, player.name, choice, now);
+    } catch (error) {
+      if (!isNoScript(error)) throw error;
+      const round = this.keys.round(roundId);
+      const previous = roundId.startsWith('live-') ? previousRoundId(roundId) : undefined;
+      const args = [player.id, choice, now, player.name, teamId];
+      reply = (await (previous
+        ? runScript(this.redis, 'recordAnswer', [round, this.keys.answers(previous)], args)
+        : runScript(this.redis, 'recordAnswer', [round], args))) as number[];
+    }
     switch (reply[0]) {
       case RECORDED:
         return { status: 'recorded', choice, closesAt: reply[1] as number, everyoneAnswered: reply[2] === 1 };

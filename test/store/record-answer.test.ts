@@ -6,6 +6,7 @@ import type { QuizStore } from '../../src/core/store-ports.js';
 import { Keys } from '../../src/store/keys.js';
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { useRedis } from '../support/redis.js';
+import { startLocalRedis } from '../support/redis-server.js';
 
 const { url, prefix, redis: admin } = useRedis();
 const TEAM = 'slack:W1:C-record';
@@ -17,7 +18,7 @@ describe('record-answer.lua: one answer per player and round, the name kept with
   const keys = new Keys(prefix);
   let n = 0;
 
-  const daily = async (): Promise<RoundInit> => {
+  const daily = async (on = store): Promise<RoundInit> => {
     const init: RoundInit = {
       id: `day-record-${++n}`,
       teamId: TEAM,
@@ -31,7 +32,7 @@ describe('record-answer.lua: one answer per player and round, the name kept with
       localDate: '2026-12-01',
       week: '2026-W49',
     };
-    await store.rounds.create(init);
+    await on.rounds.create(init);
     return init;
   };
   const close = async (roundId: string) => {
@@ -114,5 +115,44 @@ describe('record-answer.lua: one answer per player and round, the name kept with
       { playerId: 'nameless', name: 'nameless', correct: false, points: 0 },
       { playerId: 'new', name: 'New Comer', correct: true, points: 12 },
     ]);
+  });
+
+  it('GIVEN names and ids beyond ASCII THEN the request frames them by bytes and the close reads them back whole', async () => {
+    const round = await daily();
+    const zoe = { id: 'ü-1', name: 'Zoë 🚀 张伟 | pipe' };
+    expect(await store.rounds.recordAnswer(TEAM, round.id, zoe, 3, 1500)).toMatchObject({
+      status: 'recorded',
+    });
+    expect(
+      await store.rounds.recordAnswer(TEAM, round.id, { id: 'u2', name: 'plain' }, 0, 1600),
+    ).toMatchObject({
+      status: 'recorded',
+    });
+    const results = await close(round.id);
+    expect(results?.answers.map(({ playerId, name, choice }) => ({ playerId, name, choice }))).toEqual([
+      { playerId: 'ü-1', name: 'Zoë 🚀 张伟 | pipe', choice: 3 },
+      { playerId: 'u2', name: 'plain', choice: 0 },
+    ]);
+  });
+
+  it('GIVEN the server lost its scripts (restart, SCRIPT FLUSH) THEN the next press loads the script again and is recorded', async () => {
+    // Its own server: a SCRIPT FLUSH on the shared one would cost other files' round-trip counts.
+    const own = await startLocalRedis();
+    const client = new Redis(own.url, { maxRetriesPerRequest: null });
+    try {
+      const ownStore = createRedisStore(client, prefix);
+      const round = await daily(ownStore);
+      const press = (id: string, choice: number) =>
+        ownStore.rounds.recordAnswer(TEAM, round.id, { id, name: id }, choice, 1500);
+      expect(await press('u1', 1)).toMatchObject({ status: 'recorded' });
+      await client.script('FLUSH');
+      expect(await press('u2', 2)).toMatchObject({ status: 'recorded' });
+      expect(await press('u3', 0)).toMatchObject({ status: 'recorded' });
+      expect(await press('u2', 0)).toEqual({ status: 'already', choice: 2 });
+      expect(await client.hkeys(keys.answers(round.id))).toEqual(['u1', 'u2', 'u3']);
+    } finally {
+      client.disconnect();
+      await own.stop();
+    }
   });
 });
