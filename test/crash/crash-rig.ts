@@ -50,7 +50,7 @@ export interface CrashResult {
   calls: Record<string, number>;
   /** History lookups in the team's channel (Slack). */
   lookups: number;
-  /** From the restart to the step that shows the round went on (posted, closed, next question). */
+  /** From the restarted bot's readiness to the step that shows the round went on (posted, closed, next question). */
   recoveryMs: number;
   /** Everything that should be closed is (the question lost its buttons). */
   closed: boolean;
@@ -108,7 +108,7 @@ export class CrashRig {
     const calls = Object.fromEntries(scenario.steps.map((s) => [s, this.platform.callsOf(t, s)]));
     const closed = scenario.questions.every((q) => this.platform.isClosed(t, q));
     const lookups = this.platform.lookupsIn(t);
-    return { posts, calls, lookups, recoveryMs: doneAt - this.bot.startedAt, closed };
+    return { posts, calls, lookups, recoveryMs: doneAt - this.bot.readyAt, closed };
   }
 
   /**
@@ -130,9 +130,9 @@ export class CrashRig {
     const round = await this.store.rounds.get(q0);
     await sleep(Math.max(0, (round?.closesAt ?? 0) - Date.now()) + 500);
     await this.bot.start();
-    const closeMs = (await this.stepDone(stepIds.reveal(q0))) - this.bot.startedAt;
+    const closeMs = (await this.stepDone(stepIds.reveal(q0))) - this.bot.readyAt;
     const q1 = liveRoundId(live.id, 1);
-    const nextMs = (await this.stepDone(stepIds.question(q1))) - this.bot.startedAt;
+    const nextMs = (await this.stepDone(stepIds.question(q1))) - this.bot.readyAt;
     const steps = [stepIds.question(q0), stepIds.reveal(q0), stepIds.question(q1)];
     return {
       closeMs,

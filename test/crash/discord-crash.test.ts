@@ -87,7 +87,7 @@ const pointText = {
 describe('kill -9 at every post (the bot process, fake Discord, real Redis)', () => {
   for (const kind of POST_KINDS) {
     for (const point of CRASH_POINTS) {
-      it(`GIVEN kill -9 at the ${kind} ${pointText[point]} THEN after a restart every post of the round is there exactly once and the round goes on within 10 s`, async () => {
+      it(`GIVEN kill -9 at the ${kind} ${pointText[point]} THEN after a restart every post of the round is there exactly once and the round goes on within 10 s of the restarted bot being ready`, async () => {
         const result = await rig.run(kind, point);
         report.add(`${kind} / ${point}`, result);
         expect(result.posts).toEqual(Object.fromEntries(Object.keys(result.posts).map((s) => [s, 1])));
@@ -97,7 +97,7 @@ describe('kill -9 at every post (the bot process, fake Discord, real Redis)', ()
     }
   }
 
-  it('GIVEN a live question whose close time passed while the bot was down THEN the restarted bot reveals it within 10 s and asks the next after the usual pause', async () => {
+  it('GIVEN a live question whose close time passed while the bot was down THEN the restarted bot reveals it within 10 s of being ready and asks the next after the usual pause', async () => {
     const result = await rig.overdueLive();
     report.add('overdue live question (restart → reveal)', { posts: result.posts, closeMs: result.closeMs });
     expect(Object.values(result.posts)).toEqual([1, 1, 1]);
