@@ -9,9 +9,7 @@ import { pairsToHash, roundFromHash, roundToFields } from './round-codec.js';
 import { runScript } from './scripts.js';
 import { STEP_RETENTION_SECONDS, stepFromHash } from './step-repo.js';
 
-type Reply = [Error | null, unknown][] | null;
-
-/** The daily post's reads and writes as one pipeline and two scripts (see DailyRepo). */
+/** The daily post's reads and writes as three scripts (see DailyRepo). */
 export class RedisDailyRepo implements DailyRepo {
   constructor(
     private readonly redis: Redis,
@@ -20,36 +18,35 @@ export class RedisDailyRepo implements DailyRepo {
 
   async context(teamId: string, roundIds: readonly string[], minReporters: number): Promise<DailyContext> {
     const k = this.keys;
-    const pipeline = this.redis.pipeline().get(k.team(teamId));
-    for (const id of roundIds) pipeline.hgetall(k.round(id));
-    pipeline
-      .smembers(k.dailyUsed(teamId))
-      .hgetall(k.daily(teamId))
-      .zrangebyscore(k.reportedItems(), minReporters, '+inf')
-      .hgetall(k.focus(teamId))
-      .smembers(k.deckReminders(teamId));
-    const replies = ((await pipeline.exec()) as Reply) ?? [];
-    const values = replies.map(([error, value]) => {
-      if (error) throw error;
-      return value;
-    });
-    const [rawTeam, ...rest] = values;
-    const rounds = rest.slice(0, roundIds.length) as Record<string, string>[];
-    const [used, state, held, focus, reminded] = rest.slice(roundIds.length) as [
-      string[],
-      Record<string, string>,
-      string[],
-      Record<string, string>,
-      string[],
-    ];
+    if (roundIds.length !== 3) throw new Error('the daily read takes the rounds of three dates');
+    const [rawTeam, round0, round1, round2, used, state, held, focus, reminded] = (await runScript(
+      this.redis,
+      'readDaily',
+      [
+        k.team(teamId),
+        k.round(roundIds[0] as string),
+        k.round(roundIds[1] as string),
+        k.round(roundIds[2] as string),
+        k.dailyUsed(teamId),
+        k.daily(teamId),
+        k.reportedItems(),
+        k.focus(teamId),
+        k.deckReminders(teamId),
+      ],
+      [minReporters],
+    )) as [string | null, string[], string[], string[], string[], string[], string[], string[], string[]];
     const history: DailyHistory = { used: new Set(used) };
-    if (state.lastCategory) history.lastCategory = state.lastCategory;
-    if (state.lastDate) history.lastDate = state.lastDate;
-    if (state.latestRoundId) history.latestRoundId = state.latestRoundId;
-    const teamFocus = focusFrom(focus);
+    for (let i = 0; i + 1 < state.length; i += 2) {
+      const field = state[i];
+      if (field === 'lastCategory' || field === 'lastDate' || field === 'latestRoundId')
+        history[field] = state[i + 1] as string;
+    }
+    const teamFocus = focus.length > 0 ? focusFrom(pairsToHash(focus)) : undefined;
     return {
-      ...(typeof rawTeam === 'string' ? { team: JSON.parse(rawTeam) as Team } : {}),
-      rounds: rounds.map((hash) => roundFromHash(hash)),
+      ...(rawTeam !== null ? { team: JSON.parse(rawTeam) as Team } : {}),
+      rounds: [round0, round1, round2].map((flat) =>
+        flat.length > 0 ? roundFromHash(pairsToHash(flat)) : undefined,
+      ),
       history,
       held: new Set(held),
       ...(teamFocus ? { focus: teamFocus } : {}),

@@ -15,6 +15,7 @@ const SCRIPTS = {
   syncTeamWeek: { file: 'sync-team-week.lua', keys: 2 },
   replaceCard: { file: 'replace-card.lua', keys: 1 },
   beginStep: { file: 'begin-step.lua', keys: 2 },
+  readDaily: { file: 'read-daily.lua', keys: 9 },
   beginDaily: { file: 'begin-daily.lua', keys: 6 },
   finishDaily: { file: 'finish-daily.lua', keys: 7 },
   advanceStep: { file: 'advance-step.lua', keys: 2 },
