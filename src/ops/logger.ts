@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { type DestinationStream, type Logger as PinoLogger, pino } from 'pino';
-import PinoPretty from 'pino-pretty';
+import type PinoPrettyModule from 'pino-pretty';
 
 export type AppLogger = PinoLogger;
 
@@ -37,6 +38,9 @@ const REDACT_PATHS = [
 
 export const REDACTED = '[redacted]';
 
+/** pino-pretty only for a terminal: a server logging JSON never loads it. */
+const loadPinoPretty = () => createRequire(import.meta.url)('pino-pretty') as typeof PinoPrettyModule;
+
 /**
  * The bot's logger: pino, one JSON line per event (pretty on a terminal). Secret keys are
  * redacted by path, and — because libraries put tokens into error messages and URLs — every
@@ -48,7 +52,7 @@ export function createLogger(options: LoggerOptions): AppLogger {
   const destination: DestinationStream = options.destination
     ? options.destination
     : pretty
-      ? PinoPretty({ colorize: true, sync: true, destination: options.fd, ignore: 'pid,hostname' })
+      ? loadPinoPretty()({ colorize: true, sync: true, destination: options.fd, ignore: 'pid,hostname' })
       : pino.destination({ fd: options.fd, sync: true });
   return pino(
     {

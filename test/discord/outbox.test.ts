@@ -1,9 +1,9 @@
-import { REST } from '@discordjs/rest';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Team } from '../../src/core/model.js';
 import { DeliveryError, type PostStep } from '../../src/core/ports.js';
 import type { View } from '../../src/core/view.js';
 import { DiscordOutbox, nonceOf } from '../../src/platforms/discord/outbox.js';
+import { createRest, type REST } from '../../src/platforms/discord/rest.js';
 import { FakeDiscord } from '../fakes/discord/fake-discord.js';
 import { buttonsOf } from '../fakes/discord/fake-state.js';
 import { testTeam } from '../support/teams.js';
@@ -24,7 +24,7 @@ const logger = recordingLogger();
 let outbox: DiscordOutbox;
 beforeAll(async () => {
   fake = await FakeDiscord.start();
-  rest = new REST({ api: fake.apiUrl, retries: 0 }).setToken(fake.token);
+  rest = createRest({ api: fake.apiUrl, retries: 0 }).setToken(fake.token);
   outbox = new DiscordOutbox(rest, logger);
 });
 afterEach(() => fake.clearFaults());
@@ -135,7 +135,7 @@ describe('DiscordOutbox', () => {
   });
 
   test('GIVEN Discord unreachable THEN a transient fault', async () => {
-    const down = new REST({ api: 'http://127.0.0.1:9/api', retries: 0, timeout: 2000 }).setToken('x');
+    const down = createRest({ api: 'http://127.0.0.1:9/api', retries: 0, timeout: 2000 }).setToken('x');
     const error = await new DiscordOutbox(down, logger).post(team, view, step()).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'transient' });
   });

@@ -1,7 +1,7 @@
-import { DiscordAPIError } from '@discordjs/rest';
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ViewImage } from '../../core/view.js';
 import type { DiscordMessage } from './render.js';
+import { DiscordAPIError } from './rest.js';
 
 /** The message shows the picture in its last embed, from the file uploaded with it. */
 export function withImage(message: DiscordMessage, image: ViewImage): DiscordMessage {

@@ -1,6 +1,6 @@
-import { DiscordAPIError, HTTPError, RateLimitError } from '@discordjs/rest';
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { DeliveryError } from '../../core/ports.js';
+import { DiscordAPIError, HTTPError, RateLimitError } from './rest.js';
 
 /** Codes that mean "this channel will not take our posts until a human acts". */
 const FORBIDDEN = new Set<number | string>([

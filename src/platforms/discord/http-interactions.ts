@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import type { REST } from '@discordjs/rest';
 import type { APIInteraction } from 'discord-api-types/v10';
 import type { RoundLimits } from '../../core/parse-command.js';
 import type { Logger } from '../../core/ports.js';
@@ -15,6 +14,7 @@ import {
 import { HttpResponder } from './http-responder.js';
 import type { Incoming } from './interactions.js';
 import { interactionProblem } from './packet.js';
+import type { REST } from './rest.js';
 import type { InteractionSignature } from './signature.js';
 
 /** Discord's interaction payloads are a few kB (a pressed message with its embeds at most tens). */

@@ -1,6 +1,5 @@
 import type { ServerResponse } from 'node:http';
 import { finished } from 'node:stream/promises';
-import type { REST } from '@discordjs/rest';
 import {
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
@@ -11,6 +10,7 @@ import {
 } from 'discord-api-types/v10';
 import { NO_MENTIONS } from './outbox.js';
 import type { Outgoing, Responder } from './respond.js';
+import type { REST } from './rest.js';
 
 const messageOf = (o: Outgoing): APIInteractionResponseCallbackData => ({
   embeds: o.message.embeds,

@@ -1,4 +1,3 @@
-import { DiscordAPIError, REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
 import { Intake } from '../../ops/intake.js';
 import { StartupError } from '../../ops/redis-connect.js';
@@ -8,6 +7,7 @@ import { httpInteractionRoute } from './http-interactions.js';
 import { interactionHandler } from './interactions.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { DiscordOutbox } from './outbox.js';
+import { createRest, DiscordAPIError, type REST } from './rest.js';
 import { InteractionSignature } from './signature.js';
 
 export interface DiscordAdapterOptions {
@@ -33,7 +33,8 @@ export function restApiBase(url: string | undefined): string {
  * - HTTP interactions (DISCORD_PUBLIC_KEY set): Discord POSTs each interaction, signed, to
  *   `/discord/interactions` on the bot's HTTP server; no gateway session at all, so any
  *   number of replicas can serve behind a load balancer. The interaction stays Discord's
- *   JSON and the answer is JSON: only @discordjs/rest (for webhooks and posts) is loaded.
+ *   JSON and the answer is JSON: only @discordjs/rest (for webhooks and posts, over node:http:
+ *   rest.ts) is loaded.
  * - the gateway (gateway.ts): discord.js's Client, loaded at start only in this mode.
  * Both answer with the same handler (interactions.ts); a worker (ROLE=worker) only posts.
  */
@@ -55,9 +56,9 @@ export function createDiscordAdapter(
   const connects = listen && !overHttp;
   // Its own REST with no immediate retries: a 5xx fails the job, which BullMQ retries with
   // backoff. Rate limits (429) are still waited out by discord.js.
-  const outboxRest = new REST({ api, retries: 0, globalRequestsPerSecond }).setToken(token);
+  const outboxRest = createRest({ api, retries: 0, globalRequestsPerSecond }).setToken(token);
   // Interaction webhooks over HTTP: retried like discord.js's client does on the gateway.
-  const webhookRest = overHttp ? new REST({ api, globalRequestsPerSecond }).setToken(token) : undefined;
+  const webhookRest = overHttp ? createRest({ api, globalRequestsPerSecond }).setToken(token) : undefined;
   const intake = deps.intake ?? new Intake();
   const handle = interactionHandler({
     engine: deps.engine,

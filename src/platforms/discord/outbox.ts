@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { REST } from '@discordjs/rest';
 import { type APIChannel, type APIMessage, Routes } from 'discord-api-types/v10';
 import type { Team } from '../../core/model.js';
 import type { Logger, Outbox, Pacer, PostReceipt, PostStep } from '../../core/ports.js';
@@ -7,6 +6,7 @@ import type { View, ViewImage } from '../../core/view.js';
 import { fileOf, isRefusedUpload, withImage } from './attachment.js';
 import { deliveryErrorOf, isUnknownMessage } from './delivery-errors.js';
 import { type DiscordMessage, renderView } from './render.js';
+import type { REST } from './rest.js';
 
 /** Nobody is pinged by anything the bot sends, whatever the bank text or a player name contains. */
 export const NO_MENTIONS = { parse: [] as [] };
