@@ -18,7 +18,10 @@ const KEEP = '\uE000'; // private use: stands in for a kept joiner while the res
 const INVISIBLE =
   /[\p{Cc}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]|\u034F|[\uFE00-\uFE0D]|[\u{E0100}-\u{E01EF}]/gu;
 const CODE_POINTS_PER_CHAR = 8;
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+/** Made at the first name that needs it: a plain ASCII name never maps ICU's segmentation data. */
+let graphemes: Intl.Segmenter | undefined;
+/** Printable ASCII: NFKC leaves it as is, nothing in it is invisible, and each character is one grapheme. */
+const PLAIN = /^[\x20-\x7E]*$/;
 
 export function normalisePlayerName(raw: string, fallback = '?'): string {
   const name = clean(raw);
@@ -27,6 +30,7 @@ export function normalisePlayerName(raw: string, fallback = '?'): string {
 }
 
 function clean(raw: string): string {
+  if (PLAIN.test(raw)) return cut(raw.replace(/ {2,}/g, ' ').trim());
   const text = raw
     .replace(/\uE000/g, '')
     .normalize('NFKC')
@@ -36,9 +40,17 @@ function clean(raw: string): string {
     .replaceAll(KEEP, '\u200D')
     .replace(/\s+/gu, ' ')
     .trim();
+  graphemes ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
   const chars = Array.from(graphemes.segment(text), (s) =>
     Array.from(s.segment).slice(0, CODE_POINTS_PER_CHAR).join(''),
   );
+  return cut(chars);
+}
+
+/** At most MAX_NAME_CHARS characters (graphemes, or a plain string's UTF-16 units), a longer name ending in `…`. */
+function cut(chars: string[] | string): string {
+  if (typeof chars === 'string')
+    return chars.length <= MAX_NAME_CHARS ? chars : `${chars.slice(0, MAX_NAME_CHARS - 1).trimEnd()}…`;
   if (chars.length <= MAX_NAME_CHARS) return chars.join('');
   return `${chars
     .slice(0, MAX_NAME_CHARS - 1)

@@ -1,8 +1,9 @@
-import { type Job, type MinimalJob, Worker, type WorkerOptions } from 'bullmq';
+import type { Job, MinimalJob, WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { QuizEngine } from '../core/engine.js';
 import { DeliveryError, type Logger } from '../core/ports.js';
 import { isConnectionError } from '../ops/redis-health.js';
+import { Worker } from './bullmq.js';
 import { QUIZ_QUEUE, type QuizJob } from './queue-names.js';
 
 /** When a scheduled job was due (the scheduler's slot), so a late or repeated run counts for its own day. */

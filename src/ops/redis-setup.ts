@@ -1,7 +1,7 @@
-import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { maskRedisUrl } from '../config/redis-url.js';
 import type { Logger } from '../core/ports.js';
+import { Queue } from '../jobs/bullmq.js';
 import { QUIZ_QUEUE } from '../jobs/queue-names.js';
 import { startEmbeddedRedis } from '../store/embedded-redis.js';
 import { probeRedis, redisClient } from './redis-connect.js';

@@ -41,4 +41,23 @@ describe('normalising player names', () => {
     expect(normalisePlayerName('\u200B \u200B', 'U123')).toBe('U123');
     expect(normalisePlayerName('', '')).toBe('?');
   });
+
+  it('GIVEN a plain ASCII name (the fast path) THEN it comes out as the full path makes it', () => {
+    const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+    const names = [
+      'alice',
+      '  Ann   Lee  ',
+      'player42',
+      printable,
+      'word '.repeat(10),
+      `${'x'.repeat(30)}   y`,
+      `${'ab '.repeat(10)}c`,
+      ' ',
+      '',
+    ];
+    // A zero-width space sends the same name down the full path (NFKC, segmentation), which removes it.
+    for (const name of names)
+      expect(normalisePlayerName(name, 'U1')).toBe(normalisePlayerName(`${name}\u200B`, 'U1'));
+    expect(normalisePlayerName('  Ann   Lee  ')).toBe('Ann Lee');
+  });
 });
