@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { APIInteraction } from 'discord-api-types/v10';
 import type { RoundLimits } from '../../core/parse-command.js';
 import type { Logger } from '../../core/ports.js';
-import { readLimited } from '../../http/read-body.js';
+import { readLimitedBytes } from '../../http/read-body.js';
 import type { RouteHandler } from '../../http/server.js';
 import {
   answeredKind,
@@ -43,7 +43,7 @@ export function httpInteractionRoute(deps: HttpInteractionDeps): RouteHandler {
   const { logger, limits } = deps;
   const now = deps.now ?? Date.now;
   return async (req, res) => {
-    const raw = await readLimited(req, BODY_LIMIT_BYTES).catch(() => null);
+    const raw = await readLimitedBytes(req, BODY_LIMIT_BYTES).catch(() => null);
     if (raw === null) return void res.destroy(); // the client went away mid-body
     if (raw === undefined) {
       logger.warn({ limit: BODY_LIMIT_BYTES }, 'discord: interaction body too large');
@@ -79,9 +79,9 @@ export function httpInteractionRoute(deps: HttpInteractionDeps): RouteHandler {
   };
 }
 
-function parseJson(raw: string): unknown {
+function parseJson(raw: Buffer): unknown {
   try {
-    return JSON.parse(raw) as unknown;
+    return JSON.parse(raw.toString('utf8')) as unknown;
   } catch {
     return undefined;
   }
