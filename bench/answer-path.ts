@@ -1,8 +1,9 @@
 /**
- * Answer path: recording an answer (one Lua script, one round trip) against a local Redis,
- * side by side with plain PING round trips from the same client, at 1, 50 and 500 in flight.
- * Each row also says where the time goes: this process's CPU per op, and redis-server's own
- * time per call (INFO commandstats, read over a second connection).
+ * Answer path: recording an answer (one Lua script call, shared by the answers of the same
+ * event-loop turn) against a local Redis, side by side with plain PING round trips from the same
+ * client, at 1, 50 and 500 in flight. Each row also says where the time goes: this process's CPU
+ * per op, redis-server's own time per op (INFO commandstats, read over a second connection) and
+ * the young-generation collections during the op's slices.
  */
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
@@ -26,10 +27,10 @@ redis.sendCommand = (...args: Parameters<typeof sendCommand>) => {
 };
 
 console.log(`answer path — ${TOTAL} answers per level, local redis-server ${server.url}`);
-/** redis-server's µs per call of `command` since the last CONFIG RESETSTAT. */
-const serverUs = async (command: string) => {
+/** redis-server's µs in `command` since the last CONFIG RESETSTAT, per op of `ops`. */
+const serverUs = async (command: string, ops: number) => {
   const stats = await admin.info('commandstats');
-  return Number(new RegExp(`cmdstat_${command}:.*usec_per_call=([\\d.]+)`).exec(stats)?.[1] ?? Number.NaN);
+  return Number(new RegExp(`cmdstat_${command}:.*usec=(\\d+)`).exec(stats)?.[1] ?? Number.NaN) / ops;
 };
 /** One op's figures, summed over its slices. */
 interface Tally {
@@ -74,7 +75,7 @@ const slice = async (
 const SLICES = 8;
 
 console.log(
-  'in flight | op     | ops/s     | p50 ms | p99 ms | round trips/op | node CPU µs/op | redis-server µs/call | scavenges (ms)',
+  'in flight | op     | ops/s     | p50 ms | p99 ms | round trips/op | node CPU µs/op | redis-server µs/op | scavenges (ms)',
 );
 for (const concurrency of [1, 50, 500]) {
   const roundId = `day-bench-${concurrency}`;
@@ -112,15 +113,15 @@ for (const concurrency of [1, 50, 500]) {
     else await runPings().then(runAnswers);
   }
   const perOp = sent / TOTAL;
-  const [answerUs, pingUs] = [await serverUs('evalsha'), await serverUs('ping')];
+  const [answerUs, pingUs] = [await serverUs('evalsha', TOTAL), await serverUs('ping', TOTAL)];
   for (const t of [answers, pings]) t.latencies.sort((a, b) => a - b);
   const rate = (r: { wallMs: number }) => TOTAL / (r.wallMs / 1000);
   // The observer reports after the fact: let it catch up before counting.
   await new Promise((resolve) => setTimeout(resolve, 50));
-  const row = (name: string, r: Tally, cmds: string, serverUsPerCall: number) => {
+  const row = (name: string, r: Tally, cmds: string, serverUsPerOp: number) => {
     const gc = scavengesIn(r);
     console.log(
-      `${String(concurrency).padStart(9)} | ${name.padEnd(6)} | ${fmt(rate(r), 0).padStart(9)} | ${fmt(percentile(r.latencies, 50)).padStart(6)} | ${fmt(percentile(r.latencies, 99)).padStart(6)} | ${cmds.padStart(14)} | ${fmt(r.cpuUs / TOTAL, 1).padStart(14)} | ${fmt(serverUsPerCall).padStart(20)} | ${gc.count} (${fmt(gc.ms, 1)})`,
+      `${String(concurrency).padStart(9)} | ${name.padEnd(6)} | ${fmt(rate(r), 0).padStart(9)} | ${fmt(percentile(r.latencies, 50)).padStart(6)} | ${fmt(percentile(r.latencies, 99)).padStart(6)} | ${cmds.padStart(14)} | ${fmt(r.cpuUs / TOTAL, 1).padStart(14)} | ${fmt(serverUsPerOp).padStart(18)} | ${gc.count} (${fmt(gc.ms, 1)})`,
     );
   };
   row('answer', answers, fmt(perOp), answerUs);

@@ -22,7 +22,7 @@ export class Keys {
   unfinishedLives = () => `${this.prefix}lives:unfinished`;
 
   round = (roundId: string) => `${this.prefix}round:${roundId}`;
-  /** `round(id)` + `:answers` and `:order`: record-answer.lua derives both from the round's key. */
+  /** `round(id)` + `:answers` and `:order`: record-answers.lua derives both from the round's key. */
   answers = (roundId: string) => `${this.prefix}round:${roundId}:answers`;
   answerOrder = (roundId: string) => `${this.prefix}round:${roundId}:order`;
   results = (roundId: string) => `${this.prefix}round:${roundId}:results`;

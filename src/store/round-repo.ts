@@ -2,9 +2,8 @@ import type { Redis } from 'ioredis';
 import type { ScoringConfig } from '../config/app-config.js';
 import type { Player, Team } from '../core/model.js';
 import type { AnswerOutcome, CloseOutcome, Round, RoundInit, RoundResults } from '../core/round.js';
-import { previousRoundId } from '../core/round-ids.js';
 import type { DailyHistory, RoundRepo } from '../core/store-ports.js';
-import { AnswerCall, isNoScript } from './answer-call.js';
+import { AnswerCall } from './answer-call.js';
 import type { Keys } from './keys.js';
 import { pairsToHash, roundFromHash, roundToFields } from './round-codec.js';
 import { runScript } from './scripts.js';
@@ -16,10 +15,6 @@ const ROUND_RETENTION_SECONDS = 60 * 60 * 24 * 30;
  * last week (a weekly announcement): 35 days, plus margin for a question closed late.
  */
 const TALLY_RETENTION_SECONDS = 60 * 60 * 24 * 40;
-/** record-answer.lua's reply codes (its first element). */
-const RECORDED = 1;
-const ALREADY = 2;
-const CLOSED = 3;
 
 export class RedisRoundRepo implements RoundRepo {
   private readonly answerCall: AnswerCall;
@@ -55,37 +50,15 @@ export class RedisRoundRepo implements RoundRepo {
     return open;
   }
 
-  async recordAnswer(
+  recordAnswer(
     teamId: string,
     roundId: string,
     player: Player,
     choice: number,
     now: number,
   ): Promise<AnswerOutcome> {
-    // One round trip; the script derives the answers and order keys from the round's. The
-    // previous question's answers decide an early close; a daily round has none.
-    let reply: number[];
-    try {
-      reply = await this.answerCall.send(teamId, roundId, player.id, player.name, choice, now);
-    } catch (error) {
-      if (!isNoScript(error)) throw error;
-      const round = this.keys.round(roundId);
-      const previous = roundId.startsWith('live-') ? previousRoundId(roundId) : undefined;
-      const args = [player.id, choice, now, player.name, teamId];
-      reply = (await (previous
-        ? runScript(this.redis, 'recordAnswer', [round, this.keys.answers(previous)], args)
-        : runScript(this.redis, 'recordAnswer', [round], args))) as number[];
-    }
-    switch (reply[0]) {
-      case RECORDED:
-        return { status: 'recorded', choice, closesAt: reply[1] as number, everyoneAnswered: reply[2] === 1 };
-      case ALREADY:
-        return { status: 'already', choice: reply[1] as number };
-      case CLOSED:
-        return { status: 'closed' };
-      default:
-        return { status: 'unknown' };
-    }
+    // Answers of the same event-loop turn share one script call (answer-call.ts).
+    return this.answerCall.record(teamId, roundId, player.id, player.name, choice, now);
   }
 
   async close(round: Round, scoring: ScoringConfig, team?: Team): Promise<CloseOutcome | undefined> {

@@ -98,7 +98,7 @@ describe('the Dockerfile', () => {
   it('GIVEN the replayed runtime stage THEN it holds the compiled app, the Lua scripts, content and config, and no TypeScript, compiler or maintainer-only package', () => {
     const files = filesOf(image.appDir).filter((f) => !f.startsWith('node_modules'));
     expect(files).toContain(join('dist', 'main.js'));
-    expect(files).toContain(join('dist', 'store', 'lua', 'record-answer.lua'));
+    expect(files).toContain(join('dist', 'store', 'lua', 'record-answers.lua'));
     expect(files).toContain(join('content', 'categories.yaml'));
     expect(files).toContain(join('config', 'default.yaml'));
     expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);

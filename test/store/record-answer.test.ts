@@ -11,7 +11,7 @@ import { startLocalRedis } from '../support/redis-server.js';
 const { url, prefix, redis: admin } = useRedis();
 const TEAM = 'slack:W1:C-record';
 
-describe('record-answer.lua: one answer per player and round, the name kept with it', () => {
+describe('record-answers.lua: one answer per player and round, the name kept with it, presses of a turn together', () => {
   let redis: Redis;
   let store: QuizStore;
   let scoring: Awaited<ReturnType<typeof loadAppConfig>>['scoring'];
@@ -133,6 +133,43 @@ describe('record-answer.lua: one answer per player and round, the name kept with
       { playerId: 'ü-1', name: 'Zoë 🚀 张伟 | pipe', choice: 3 },
       { playerId: 'u2', name: 'plain', choice: 0 },
     ]);
+  });
+
+  it('GIVEN presses in the same turn, to two rounds, with a repeat, a bad choice and another channel THEN each gets its own outcome and the order is the press order', async () => {
+    const [one, two] = [await daily(), await daily()];
+    const press = (team: string, roundId: string, id: string, choice: number) =>
+      store.rounds.recordAnswer(team, roundId, { id, name: `name ${id}` }, choice, 1500);
+    const outcomes = await Promise.all([
+      press(TEAM, one.id, 'u1', 2),
+      press(TEAM, two.id, 'u1', 0),
+      press(TEAM, one.id, 'u2', 1),
+      press(TEAM, one.id, 'u1', 0),
+      press(TEAM, one.id, 'u3', 7),
+      press('slack:W1:C-other', one.id, 'u4', 1),
+      press(TEAM, one.id, 'u5', 3),
+    ]);
+    expect(outcomes).toEqual([
+      { status: 'recorded', choice: 2, everyoneAnswered: false, closesAt: 2000 },
+      { status: 'recorded', choice: 0, everyoneAnswered: false, closesAt: 2000 },
+      { status: 'recorded', choice: 1, everyoneAnswered: false, closesAt: 2000 },
+      { status: 'already', choice: 2 },
+      { status: 'unknown' },
+      { status: 'unknown' },
+      { status: 'recorded', choice: 3, everyoneAnswered: false, closesAt: 2000 },
+    ]);
+    expect(await admin.lrange(keys.answerOrder(one.id), 0, -1)).toEqual(['u1', 'u2', 'u5']);
+    expect(await admin.lrange(keys.answerOrder(two.id), 0, -1)).toEqual(['u1']);
+    expect(await admin.hget(keys.answers(one.id), 'u1')).toBe('2|1500|name u1');
+  });
+
+  it('GIVEN 450 presses in one turn (more than one script call takes) THEN every one is recorded once, in order', async () => {
+    const round = await daily();
+    const ids = Array.from({ length: 450 }, (_, i) => `p${i}`);
+    const outcomes = await Promise.all(
+      ids.map((id, i) => store.rounds.recordAnswer(TEAM, round.id, { id, name: id }, i % 4, 1500)),
+    );
+    expect(outcomes.every((o) => o.status === 'recorded')).toBe(true);
+    expect(await admin.lrange(keys.answerOrder(round.id), 0, -1)).toEqual(ids);
   });
 
   it('GIVEN the server lost its scripts (restart, SCRIPT FLUSH) THEN the next press loads the script again and is recorded', async () => {
