@@ -6,7 +6,13 @@ const digest = (text: string, length: number) =>
 
 /** One daily round per team and local date: a job that runs twice finds the same round. */
 export const dailyRoundId = (teamId: string, localDate: string): string =>
-  `day-${localDate.replaceAll('-', '')}-${digest(teamId, 10).replaceAll('-', 'x').replaceAll('_', 'y')}`;
+  dailyRoundIds(teamId, [localDate])[0] as string;
+
+/** `dailyRoundId` for several dates, the team's part hashed once. */
+export function dailyRoundIds(teamId: string, localDates: readonly string[]): string[] {
+  const team = digest(teamId, 10).replaceAll('-', 'x').replaceAll('_', 'y');
+  return localDates.map((date) => `day-${date.replaceAll('-', '')}-${team}`);
+}
 
 export const isDailyRoundId = (roundId: string): boolean => roundId.startsWith('day-');
 

@@ -2,11 +2,12 @@ import type { Redis } from 'ioredis';
 import type { Team } from '../core/model.js';
 import type { RecoveryJob } from '../core/ports.js';
 import type { Round, RoundInit } from '../core/round.js';
+import type { StepRecord } from '../core/step.js';
 import type { DailyBegun, DailyContext, DailyHistory, DailyRepo } from '../core/store-ports.js';
 import type { Keys } from './keys.js';
 import { focusFrom } from './mastery-repo.js';
 import { pairsToHash, roundFromHash, roundToFields } from './round-codec.js';
-import { runScript } from './scripts.js';
+import { callScript } from './script-wire.js';
 import { STEP_RETENTION_SECONDS, stepFromHash } from './step-repo.js';
 
 /** The daily post's reads and writes as three scripts (see DailyRepo). */
@@ -19,7 +20,7 @@ export class RedisDailyRepo implements DailyRepo {
   async context(teamId: string, roundIds: readonly string[], minReporters: number): Promise<DailyContext> {
     const k = this.keys;
     if (roundIds.length !== 3) throw new Error('the daily read takes the rounds of three dates');
-    const [rawTeam, round0, round1, round2, used, state, held, focus, reminded] = (await runScript(
+    const [rawTeam, round0, round1, round2, used, state, held, focus, reminded] = (await callScript(
       this.redis,
       'readDaily',
       [
@@ -33,7 +34,7 @@ export class RedisDailyRepo implements DailyRepo {
         k.focus(teamId),
         k.deckReminders(teamId),
       ],
-      [minReporters],
+      [String(minReporters)],
     )) as [string | null, string[], string[], string[], string[], string[], string[], string[], string[]];
     const history: DailyHistory = { used: new Set(used) };
     for (let i = 0; i + 1 < state.length; i += 2) {
@@ -60,7 +61,7 @@ export class RedisDailyRepo implements DailyRepo {
   ): Promise<DailyBegun> {
     const k = this.keys;
     const teamId = round.create?.teamId ?? '';
-    const [leased, fresh, roundFlat, stepFlat] = (await runScript(
+    const [leased, fresh, roundFlat, stepFlat] = (await callScript(
       this.redis,
       'beginDaily',
       [
@@ -73,19 +74,26 @@ export class RedisDailyRepo implements DailyRepo {
       ],
       [
         round.id,
-        round.create?.closesAt ?? 0,
+        String(round.create?.closesAt ?? 0),
         round.newCycle ? '1' : '0',
         step.id,
-        step.now,
-        STEP_RETENTION_SECONDS,
+        String(step.now),
+        String(STEP_RETENTION_SECONDS),
         JSON.stringify(step.resume),
         step.holder,
-        step.ttlMs,
+        String(step.ttlMs),
         ...(round.create ? roundToFields(round.create) : []),
       ],
     )) as [number, number, string[], string[]];
-    const stored = roundFromHash(pairsToHash(roundFlat));
-    const record = stepFromHash(pairsToHash(stepFlat));
+    // Left out of the reply when this call wrote them (see the script).
+    const stored =
+      roundFlat.length > 0
+        ? roundFromHash(pairsToHash(roundFlat))
+        : round.create && { ...round.create, status: 'open' as const };
+    const record: StepRecord | undefined =
+      fresh === 1
+        ? { id: step.id, state: 'intended', intendedAt: step.now, resume: step.resume }
+        : stepFromHash(pairsToHash(stepFlat));
     return {
       ...(stored ? { round: stored } : {}),
       leased: leased === 1,
@@ -101,7 +109,7 @@ export class RedisDailyRepo implements DailyRepo {
     sharedClose: boolean,
   ): Promise<boolean> {
     const k = this.keys;
-    const first = await runScript(
+    const first = await callScript(
       this.redis,
       'finishDaily',
       [
@@ -121,7 +129,7 @@ export class RedisDailyRepo implements DailyRepo {
         round.localDate,
         round.id,
         round.focus ? '1' : '0',
-        sharedClose ? round.closesAt : '',
+        sharedClose ? String(round.closesAt) : '',
       ],
     );
     return first === 1;

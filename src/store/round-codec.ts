@@ -4,7 +4,9 @@ const NUMBERS = ['optionCount', 'answer', 'openedAt', 'closesAt', 'index'] as co
 
 /** A round as flat hash fields (undefined fields left out). */
 export function roundToFields(round: RoundInit): string[] {
-  return Object.entries(round).flatMap(([k, v]) => (v === undefined ? [] : [k, String(v)]));
+  const fields: string[] = [];
+  for (const [k, v] of Object.entries(round)) if (v !== undefined) fields.push(k, String(v));
+  return fields;
 }
 
 export function roundFromHash(hash: Record<string, string>): Round | undefined {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 
 /** The atomic operations, one Lua file each under store/lua/. */
-const SCRIPTS = {
+export const SCRIPTS = {
   createRound: { file: 'create-round.lua', keys: 2 },
   closeRound: { file: 'close-round.lua', keys: 13 },
   chooseFocus: { file: 'choose-focus.lua', keys: 1 },

@@ -5,7 +5,7 @@ import { focusDue } from '../mastery.js';
 import type { Team } from '../model.js';
 import { pickDailyQuiz } from '../rotation.js';
 import type { Round, RoundInit } from '../round.js';
-import { dailyRoundId } from '../round-ids.js';
+import { dailyRoundId, dailyRoundIds } from '../round-ids.js';
 import { type PostOutcome, stepIds } from '../step.js';
 import { holdLease, LEASE_MS, leaseHolder } from '../step-lease.js';
 import type { DailyContext } from '../store-ports.js';
@@ -54,30 +54,32 @@ export async function postDaily(ctx: EngineContext, teamId: string, at: number):
 
 interface DailyRead {
   context: DailyContext;
-  /** The UTC dates around `at` the context's rounds were read under. */
+  /** The UTC dates around `at` the context's rounds were read under, and those rounds' ids. */
   dates: string[];
+  ids: string[];
 }
 
 /** The first round trip: the team's local date is one of three around the UTC date; all three are read at once. */
 async function readDaily(ctx: EngineContext, teamId: string, at: number): Promise<DailyRead> {
   const dates = [-1, 0, 1].map((days) => new Date(at + days * DAY_MS).toISOString().slice(0, 10));
-  const ids = dates.map((date) => dailyRoundId(teamId, date));
-  return { context: await ctx.store.daily.context(teamId, ids, ctx.config.reports.holdAfter), dates };
+  const ids = dailyRoundIds(teamId, dates);
+  return { context: await ctx.store.daily.context(teamId, ids, ctx.config.reports.holdAfter), dates, ids };
 }
 
 async function postDailyFrom(
   ctx: EngineContext,
-  { context: read, dates }: DailyRead,
+  { context: read, dates, ids }: DailyRead,
   teamId: string,
   at: number,
 ): Promise<DailyOutcome> {
   const { team } = read;
   if (!team || team.settings.paused) return 'skipped';
   const date = localDate(at, team.settings.timezone);
-  const existing = read.rounds[dates.indexOf(date)];
+  const day = dates.indexOf(date);
+  const existing = read.rounds[day];
   const plan: { id: string; create?: RoundInit; newCycle: boolean } | undefined = existing
     ? { id: existing.id, newCycle: false }
-    : planRound(ctx, team, at, read);
+    : planRound(ctx, team, at, read, ids[day] ?? dailyRoundId(team.id, date));
   if (!plan) {
     ctx.logger.warn({ teamId }, 'no quiz item available for the daily question');
     await tellNoItems(ctx, team, at);
@@ -149,12 +151,13 @@ export async function postDailyQuestion(ctx: EngineContext, team: Team, round: R
   return delivery.outcome;
 }
 
-/** The day's round to create: the rotation's pick from what `context` read (no Redis call). */
+/** The day's round `id` to create: the rotation's pick from what `context` read (no Redis call). */
 function planRound(
   ctx: EngineContext,
   team: Team,
   at: number,
   read: DailyContext,
+  id: string,
 ): { id: string; create: RoundInit; newCycle: boolean } | undefined {
   const { timezone, closeTime, categories } = team.settings;
   const date = localDate(at, timezone);
@@ -168,7 +171,6 @@ function planRound(
   // Closes at today's close time; a question posted after it stays open until the next one.
   const closeToday = atLocalTime(date, closeTime, timezone);
   const closesAt = closeToday > now ? closeToday : nextLocalTime(now, closeTime, timezone);
-  const id = dailyRoundId(team.id, date);
   const create: RoundInit = {
     id,
     teamId: team.id,

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Command, type Redis } from 'ioredis';
+import { runScript, SCRIPTS, type ScriptName } from './scripts.js';
+
+/**
+ * A script's EVALSHA written straight into one buffer, for the calls made thousands of times a
+ * minute (the daily fan-out). ioredis's generic script call copies the arguments into arrays,
+ * adds a promise and a closure per call and builds the request by joining a few strings per
+ * argument; that garbage was a good part of the fan-out's young-generation collections.
+ */
+const NO_ARGS: string[] = [];
+const UTF8 = { replyEncoding: 'utf8' as const };
+const CRLF = 0x0d0a;
+
+/** A command ioredis queues, resends after a reconnect and answers like any other, written as given. */
+class WireCommand extends Command {
+  constructor(private readonly wire: Buffer) {
+    super('evalsha', NO_ARGS, UTF8);
+  }
+
+  override toWritable(): Buffer {
+    return this.wire;
+  }
+}
+
+/** `EVALSHA <sha>` as bulk strings, per script. */
+const heads = new Map<ScriptName, string>();
+function headOf(name: ScriptName): string {
+  let head = heads.get(name);
+  if (head === undefined) {
+    const lua = readFileSync(new URL(`./lua/${SCRIPTS[name].file}`, import.meta.url), 'utf8');
+    head = `$7\r\nevalsha\r\n$40\r\n${createHash('sha1').update(lua).digest('hex')}\r\n`;
+    heads.set(name, head);
+  }
+  return head;
+}
+
+/** `*n` or `$n`, then CRLF, at `o`; the offset after it. */
+function header(wire: Buffer, o: number, mark: number, n: number): number {
+  wire[o++] = mark;
+  o += wire.write(String(n), o, 'latin1');
+  wire.writeUInt16BE(CRLF, o);
+  return o + 2;
+}
+
+/** One bulk string of `bytes` bytes at `o`; the offset after it. */
+function bulk(wire: Buffer, o: number, text: string, bytes: number): number {
+  o = header(wire, o, 0x24, bytes);
+  o += wire.write(text, o, 'utf8');
+  wire.writeUInt16BE(CRLF, o);
+  return o + 2;
+}
+
+const corked = new WeakSet<object>();
+
+/**
+ * Holds the connection's writes until the current tick's callbacks have run, then sends them in
+ * one system call: hundreds of daily jobs resume on the same reply packet and each sends its
+ * next script, and on a local Redis the send, not the command, was most of a job's CPU. Nothing
+ * else changes: ioredis has queued each command as sent, as it would have without this.
+ */
+function batchWrites(redis: Redis): void {
+  const stream = (redis as unknown as { stream?: import('node:net').Socket }).stream;
+  if (redis.status !== 'ready' || !stream || corked.has(stream)) return;
+  corked.add(stream);
+  stream.cork();
+  process.nextTick(() => {
+    corked.delete(stream);
+    stream.uncork();
+  });
+}
+
+/**
+ * Runs script `name` as one prebuilt EVALSHA. A server without the script (restarted, SCRIPT
+ * FLUSH) answers NOSCRIPT without running anything: the call then goes through `runScript`,
+ * which sends the script itself.
+ */
+export async function callScript(
+  redis: Redis,
+  name: ScriptName,
+  keys: string[],
+  args: string[],
+): Promise<unknown> {
+  const count = SCRIPTS[name].keys;
+  if (count > 0 && keys.length !== count) throw new Error(`${name} takes ${count} keys`);
+  const items = keys.length + args.length;
+  const lengths = new Array<number>(items);
+  // The array header, EVALSHA, the sha and the key count fit in 96 bytes; a bulk string's frame
+  // (`$`, its length, two CRLFs) in 16.
+  let size = 96;
+  for (let i = 0; i < items; i++) {
+    const text = (i < keys.length ? keys[i] : args[i - keys.length]) as string;
+    lengths[i] = Buffer.byteLength(text);
+    size += (lengths[i] as number) + 16;
+  }
+  const wire = Buffer.allocUnsafe(size);
+  let o = header(wire, 0, 0x2a, 3 + items);
+  o += wire.write(headOf(name), o, 'latin1');
+  o = bulk(wire, o, String(keys.length), String(keys.length).length);
+  for (let i = 0; i < items; i++)
+    o = bulk(wire, o, (i < keys.length ? keys[i] : args[i - keys.length]) as string, lengths[i] as number);
+  const command = new WireCommand(wire.subarray(0, o));
+  batchWrites(redis);
+  redis.sendCommand(command);
+  try {
+    return await command.promise;
+  } catch (error) {
+    if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
+    return runScript(redis, name, keys, args);
+  }
+}

@@ -1,0 +1,80 @@
+import type { Socket } from 'node:net';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadAppConfig } from '../../src/config/load-config.js';
+import type { Team } from '../../src/core/model.js';
+import { dailyRoundIds } from '../../src/core/round-ids.js';
+import { Keys } from '../../src/store/keys.js';
+import { createRedisStore } from '../../src/store/redis-store.js';
+import { callScript } from '../../src/store/script-wire.js';
+import { startLocalRedis } from '../support/redis-server.js';
+
+describe('Scripts sent as one prebuilt EVALSHA (script-wire.ts)', () => {
+  const server = startLocalRedis();
+  const prefix = 'wire:';
+  afterAll(async () => (await server).stop());
+
+  it('GIVEN a team with non-ASCII text, and then a server whose scripts were flushed THEN the daily read returns it as stored, both times', async () => {
+    const client = new Redis((await server).url, { maxRetriesPerRequest: null });
+    try {
+      const store = createRedisStore(client, prefix);
+      const config = await loadAppConfig();
+      const address = { platform: 'slack' as const, workspaceId: 'W1', channelId: 'C通道' };
+      const team: Team = { id: 'slack:W1:C通道', address, settings: config.team, fault: '频道已归档 ✓' };
+      await store.teams.save(team);
+      await client.hset(new Keys(prefix).daily(team.id), 'lastCategory', '网络', 'lastDate', '2026-12-01');
+      const ids = dailyRoundIds(team.id, ['2026-12-01', '2026-12-02', '2026-12-03']);
+      const read = () => store.daily.context(team.id, ids, 3);
+      const first = await read();
+      expect(first.team).toEqual(team);
+      expect(first.history).toMatchObject({ lastCategory: '网络', lastDate: '2026-12-01' });
+      expect(first.rounds).toEqual([undefined, undefined, undefined]);
+      // NOSCRIPT: nothing ran; the call goes again through ioredis, which sends the script.
+      await client.script('FLUSH');
+      expect(await read()).toEqual(first);
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it('GIVEN 50 daily reads started in the same tick THEN they leave in one write to the socket and each gets its own reply', async () => {
+    const client = new Redis((await server).url, { maxRetriesPerRequest: null });
+    try {
+      const store = createRedisStore(client, prefix);
+      const config = await loadAppConfig();
+      const teams = Array.from({ length: 50 }, (_, i): Team => {
+        const address = { platform: 'slack' as const, workspaceId: 'W2', channelId: `C${i}` };
+        return { id: `slack:W2:C${i}`, address, settings: config.team };
+      });
+      await Promise.all(teams.map((t) => store.teams.save(t)));
+      const ids = (teamId: string) => dailyRoundIds(teamId, ['2026-12-01', '2026-12-02', '2026-12-03']);
+      await store.daily.context(teams[0]?.id ?? '', ids(teams[0]?.id ?? ''), 3); // loads the script
+      const socket = (client as unknown as { stream: Socket }).stream;
+      const writes = { single: 0, batched: 0 };
+      const write = socket._write.bind(socket);
+      const writev = socket._writev?.bind(socket);
+      socket._write = (...args) => {
+        writes.single += 1;
+        write(...args);
+      };
+      socket._writev = (chunks, callback) => {
+        writes.batched += 1;
+        writev?.(chunks, callback);
+      };
+      const reads = await Promise.all(teams.map((t) => store.daily.context(t.id, ids(t.id), 3)));
+      expect(reads.map((r) => r.team?.id)).toEqual(teams.map((t) => t.id));
+      expect(writes).toEqual({ single: 0, batched: 1 });
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it('GIVEN the wrong number of keys THEN the call is refused before anything is sent', async () => {
+    const client = new Redis((await server).url, { maxRetriesPerRequest: null });
+    try {
+      await expect(callScript(client, 'readDaily', ['only-one'], ['3'])).rejects.toThrow('takes 9 keys');
+    } finally {
+      client.disconnect();
+    }
+  });
+});
