@@ -36,10 +36,20 @@ function headOf(name: ScriptName): string {
   return head;
 }
 
+// Buffer#write with an encoding argument, and String(n), cost about a microsecond per argument:
+// digits are written by hand, text through write's default (UTF-8) fast path.
+
+/** The decimal digits of `n` at `o`; the offset after them. */
+function digits(wire: Buffer, o: number, n: number): number {
+  if (n >= 10) o = digits(wire, o, Math.floor(n / 10));
+  wire[o] = 0x30 + (n % 10);
+  return o + 1;
+}
+
 /** `*n` or `$n`, then CRLF, at `o`; the offset after it. */
 function header(wire: Buffer, o: number, mark: number, n: number): number {
-  wire[o++] = mark;
-  o += wire.write(String(n), o, 'latin1');
+  wire[o] = mark;
+  o = digits(wire, o + 1, n);
   wire.writeUInt16BE(CRLF, o);
   return o + 2;
 }
@@ -47,7 +57,7 @@ function header(wire: Buffer, o: number, mark: number, n: number): number {
 /** One bulk string of `bytes` bytes at `o`; the offset after it. */
 function bulk(wire: Buffer, o: number, text: string, bytes: number): number {
   o = header(wire, o, 0x24, bytes);
-  o += wire.write(text, o, 'utf8');
+  o += wire.write(text, o);
   wire.writeUInt16BE(CRLF, o);
   return o + 2;
 }
@@ -96,7 +106,7 @@ export async function callScript(
   }
   const wire = Buffer.allocUnsafe(size);
   let o = header(wire, 0, 0x2a, 3 + items);
-  o += wire.write(headOf(name), o, 'latin1');
+  o += wire.write(headOf(name), o);
   o = bulk(wire, o, String(keys.length), String(keys.length).length);
   for (let i = 0; i < items; i++)
     o = bulk(wire, o, (i < keys.length ? keys[i] : args[i - keys.length]) as string, lengths[i] as number);
