@@ -13,6 +13,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
+# The build compiles the question bank too (dist/content/bank.json: loaded without parsing).
+COPY content ./content
 RUN npm run build
 
 # --- deps: production dependencies only (no compiler, no content-check tooling)

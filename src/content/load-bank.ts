@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { err, ok, type Result } from '../core/result.js';
 import { QuestionBank } from './bank.js';
+import { compiledBank, readCompiledBank } from './compiled-bank.js';
 import { checkBankConsistency } from './consistency.js';
 import { parseQuestionFile } from './question-file.js';
 import { CategoriesFileSchema } from './schema.js';
@@ -32,11 +33,29 @@ export async function readContent(dir: string): Promise<ContentRead> {
   return { categories, questions, errors };
 }
 
-/** Loads a content folder into a QuestionBank, or every problem found. */
+/**
+ * Loads a content folder into a QuestionBank, or every problem found: from the build's
+ * compiled bank when it was made from exactly these files (compiled-bank.ts), else from the
+ * Markdown.
+ */
 export async function loadBank(dir: string): Promise<Result<QuestionBank, ContentError[]>> {
+  const compiled = await readCompiledBank(dir, await bankFiles(dir));
+  if (compiled) return ok(compiled);
   const content = await readContent(dir);
   if (content.errors.length > 0) return err(content.errors);
   return ok(new QuestionBank(content.categories, content.questions));
+}
+
+/** `npm run build`: the content folder's compiled bank (JSON), or every problem found. */
+export async function compileContent(dir: string): Promise<Result<string, ContentError[]>> {
+  const content = await readContent(dir);
+  if (content.errors.length > 0) return err(content.errors);
+  return ok(await compiledBank(dir, await bankFiles(dir), content));
+}
+
+/** The files a bank is read from, in reading order. */
+export async function bankFiles(dir: string): Promise<string[]> {
+  return [join(dir, 'categories.yaml'), ...(await questionFiles(join(dir, 'questions')))];
 }
 
 /** The category ids of a content folder (for checking config files early); none if it cannot be read. */

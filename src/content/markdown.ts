@@ -22,13 +22,13 @@ let parser: Parser | undefined;
  * require() of these ES modules, which Node ≥ 20.19 supports).
  */
 function loadParser(): Parser {
-  const load = createRequire(import.meta.url);
+  const require = createRequire(import.meta.url);
   return {
-    ...(load('mdast-util-from-markdown') as typeof FromMarkdown),
-    ...(load('mdast-util-frontmatter') as typeof FrontmatterMdast),
-    ...(load('mdast-util-gfm') as typeof GfmMdast),
-    ...(load('micromark-extension-frontmatter') as typeof FrontmatterSyntax),
-    ...(load('micromark-extension-gfm') as typeof GfmSyntax),
+    ...(require('mdast-util-from-markdown') as typeof FromMarkdown),
+    ...(require('mdast-util-frontmatter') as typeof FrontmatterMdast),
+    ...(require('mdast-util-gfm') as typeof GfmMdast),
+    ...(require('micromark-extension-frontmatter') as typeof FrontmatterSyntax),
+    ...(require('micromark-extension-gfm') as typeof GfmSyntax),
   };
 }
 

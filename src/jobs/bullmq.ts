@@ -7,10 +7,8 @@ import type * as BullMQ from 'bullmq';
  * that this bot never uses. The same CommonJS files as `import … from 'bullmq'`, so classes
  * and `instanceof` agree with code (tests, benches) that imports the package itself.
  */
-const classes = createRequire(import.meta.url)('bullmq/dist/cjs/classes/index.js') as Pick<
-  typeof BullMQ,
-  'Queue' | 'Worker'
->;
+const require = createRequire(import.meta.url);
+const classes = require('bullmq/dist/cjs/classes/index.js') as Pick<typeof BullMQ, 'Queue' | 'Worker'>;
 
 export const { Queue, Worker } = classes;
 export type Queue = BullMQ.Queue;

@@ -39,7 +39,10 @@ const REDACT_PATHS = [
 export const REDACTED = '[redacted]';
 
 /** pino-pretty only for a terminal: a server logging JSON never loads it. */
-const loadPinoPretty = () => createRequire(import.meta.url)('pino-pretty') as typeof PinoPrettyModule;
+const loadPinoPretty = () => {
+  const require = createRequire(import.meta.url);
+  return require('pino-pretty') as typeof PinoPrettyModule;
+};
 
 /**
  * The bot's logger: pino, one JSON line per event (pretty on a terminal). Secret keys are

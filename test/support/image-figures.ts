@@ -14,10 +14,11 @@ export function imageFigures(image: ReplayedImage): { bytes: Record<string, numb
   return { bytes, lines: Object.entries(bytes).map(([part, n]) => `${part} ${MB(n)}`) };
 }
 
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g;
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire(?:\.resolve)?\s*\(\s*)['"]([^'"]+)['"]/g;
 
 /**
- * The packages a compiled program can load: every static import and literal dynamic import
+ * The packages a compiled program can load: every static import, literal dynamic import and
+ * literal `require(…)` / `require.resolve(…)` (createRequire, for modules loaded on first use)
  * reachable from the entries, following relative imports. Modules under `maintainerOnly`
  * are not followed (the `content` commands, which need the development dependencies).
  */

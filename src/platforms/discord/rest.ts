@@ -14,7 +14,8 @@ import type * as DiscordRest from '@discordjs/rest';
  * The package's export map offers that entry only outside Node, hence the path. Every module
  * of the bot takes REST and its errors from here, so `instanceof` sees one set of classes.
  */
-const webEntry = join(dirname(createRequire(import.meta.url).resolve('@discordjs/rest')), 'web.mjs');
+const require = createRequire(import.meta.url);
+const webEntry = join(dirname(require.resolve('@discordjs/rest')), 'web.mjs');
 const rest = (await import(pathToFileURL(webEntry).href)) as typeof DiscordRest;
 
 export const { DiscordAPIError, HTTPError, RateLimitError } = rest;
