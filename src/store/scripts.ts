@@ -4,6 +4,8 @@ import type { Redis } from 'ioredis';
 /** The atomic operations, one Lua file each under store/lua/. */
 export const SCRIPTS = {
   createRound: { file: 'create-round.lua', keys: 2 },
+  /** The round's key, then the previous question's answers for a live round (see the script). */
+  recordAnswers: { file: 'record-answers.lua', keys: 0 },
   closeRound: { file: 'close-round.lua', keys: 13 },
   chooseFocus: { file: 'choose-focus.lua', keys: 1 },
   markFocusDay: { file: 'mark-focus-day.lua', keys: 1 },
