@@ -8,21 +8,26 @@
 -- date, ARGV[6] round id, ARGV[7] '1' = drawn for the focus, ARGV[8] close time (ms; '' = the
 -- round has its own close job).
 -- Returns 1 when the round is the first waiting for its close time (its job may not exist yet).
-local state = redis.call('HGET', KEYS[1], 'state')
-if state and state ~= 'done' then
-  redis.call('HSET', KEYS[1], 'state', 'done')
-  if ARGV[1] ~= '' then redis.call('HSET', KEYS[1], 'ref', ARGV[1]) end
-  redis.call('ZREM', KEYS[2], redis.call('HGET', KEYS[1], 'id'))
+-- (Each redis.call costs the server a microsecond or two: every daily post runs this, so writes
+-- to one hash go in one call.)
+local step = redis.call('HMGET', KEYS[1], 'state', 'id')
+if step[1] and step[1] ~= 'done' then
+  if ARGV[1] ~= '' then
+    redis.call('HSET', KEYS[1], 'state', 'done', 'ref', ARGV[1])
+  else
+    redis.call('HSET', KEYS[1], 'state', 'done')
+  end
+  redis.call('ZREM', KEYS[2], step[2])
 end
 redis.call('SADD', KEYS[4], ARGV[3])
-redis.call('HSET', KEYS[5], 'lastDate', ARGV[5], 'latestRoundId', ARGV[6])
 if ARGV[7] == '1' then
+  redis.call('HSET', KEYS[5], 'lastDate', ARGV[5], 'latestRoundId', ARGV[6])
   -- A focus day leaves the turn of categories where it was (as mark-focus-day.lua counts it).
   if redis.call('HGET', KEYS[6], 'category') == ARGV[4] then
     redis.call('HSET', KEYS[6], 'on:' .. ARGV[5], ARGV[3])
   end
 else
-  redis.call('HSET', KEYS[5], 'lastCategory', ARGV[4])
+  redis.call('HSET', KEYS[5], 'lastDate', ARGV[5], 'latestRoundId', ARGV[6], 'lastCategory', ARGV[4])
 end
 if redis.call('GET', KEYS[3]) == ARGV[2] then redis.call('DEL', KEYS[3]) end
 if ARGV[8] == '' then return 0 end
