@@ -24,16 +24,39 @@ class WireCommand extends Command {
   }
 }
 
-/** `EVALSHA <sha>` as bulk strings, per script. */
-const heads = new Map<ScriptName, string>();
-function headOf(name: ScriptName): string {
-  let head = heads.get(name);
-  if (head === undefined) {
+/** Per script: `EVALSHA <sha>` as bulk strings, and the Lua source for SCRIPT LOAD. */
+const sources = new Map<ScriptName, { head: string; lua: string }>();
+function sourceOf(name: ScriptName): { head: string; lua: string } {
+  let source = sources.get(name);
+  if (source === undefined) {
     const lua = readFileSync(new URL(`./lua/${SCRIPTS[name].file}`, import.meta.url), 'utf8');
-    head = `$7\r\nevalsha\r\n$40\r\n${createHash('sha1').update(lua).digest('hex')}\r\n`;
-    heads.set(name, head);
+    const head = `$7\r\nevalsha\r\n$40\r\n${createHash('sha1').update(lua).digest('hex')}\r\n`;
+    source = { head, lua };
+    sources.set(name, source);
   }
-  return head;
+  return source;
+}
+
+/** The scripts each connection was sent SCRIPT LOAD for since it last became ready. */
+const loaded = new WeakMap<Redis, Set<ScriptName>>();
+
+/**
+ * Sends SCRIPT LOAD ahead of a connection's first EVALSHA of `name`, without waiting for it:
+ * Redis runs one connection's commands in order, so the EVALSHA finds the script. Otherwise a
+ * fresh or restarted server answers the first calls NOSCRIPT, and their second attempts run after
+ * calls sent later: two presses of one player in two answer batches would count the second.
+ */
+function loadAhead(redis: Redis, name: ScriptName): void {
+  let names = loaded.get(redis);
+  if (names === undefined) {
+    names = new Set();
+    loaded.set(redis, names);
+    // A reconnected server may have lost its scripts (a restart without persistence of them).
+    redis.on('ready', () => loaded.get(redis)?.clear());
+  }
+  if (names.has(name)) return;
+  names.add(name);
+  redis.script('LOAD', sourceOf(name).lua).catch(() => undefined); // the EVALSHA reports any failure
 }
 
 // Buffer#write with an encoding argument, and String(n), cost about a microsecond per argument:
@@ -106,12 +129,13 @@ export async function callScript(
   }
   const wire = Buffer.allocUnsafe(size);
   let o = header(wire, 0, 0x2a, 3 + items);
-  o += wire.write(headOf(name), o);
+  o += wire.write(sourceOf(name).head, o);
   o = bulk(wire, o, String(keys.length), String(keys.length).length);
   for (let i = 0; i < items; i++)
     o = bulk(wire, o, (i < keys.length ? keys[i] : args[i - keys.length]) as string, lengths[i] as number);
   const command = new WireCommand(wire.subarray(0, o));
   batchWrites(redis);
+  loadAhead(redis, name);
   redis.sendCommand(command);
   try {
     return await command.promise;
