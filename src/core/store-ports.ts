@@ -13,6 +13,12 @@ import type { StepRecord } from './step.js';
 export interface TeamRepo {
   save(team: Team): Promise<void>;
   get(teamId: string): Promise<Team | undefined>;
+  /**
+   * The team as read at most a few seconds ago by this process (or as this process last saved
+   * it): for the hot path of a press, where a second Redis round trip per press is not worth it.
+   * A change saved by another replica shows here within that time; jobs and admin commands use get.
+   */
+  recent(teamId: string): Promise<Team | undefined>;
   all(): Promise<Team[]>;
   inWorkspace(platform: string, workspaceId: string): Promise<Team[]>;
 }

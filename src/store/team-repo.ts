@@ -3,14 +3,26 @@ import type { Team } from '../core/model.js';
 import type { TeamRepo } from '../core/store-ports.js';
 import type { Keys } from './keys.js';
 
+/** How long `recent` trusts a read: a settings change on another replica shows within this. */
+export const RECENT_TEAM_MS = 3_000;
+/** Teams kept for `recent`; past this the cache starts over (a bound, not an LRU). */
+const RECENT_TEAM_LIMIT = 10_000;
+
 export class RedisTeamRepo implements TeamRepo {
+  private readonly cache = new Map<string, { team: Team; at: number }>();
+  /** Bumped by every save: a read that began before a save does not overwrite what it cached. */
+  private saves = 0;
+
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async save(team: Team): Promise<void> {
     const { platform, workspaceId } = team.address;
+    this.saves++;
+    this.cache.delete(team.id);
     await this.redis
       .multi()
       .set(this.keys.team(team.id), JSON.stringify(team))
@@ -18,11 +30,26 @@ export class RedisTeamRepo implements TeamRepo {
       .sadd(this.keys.workspaceTeams(platform, workspaceId), team.id)
       .zadd(this.keys.workspaceTeamIds(platform, workspaceId), 0, team.id)
       .exec();
+    this.saves++;
+    this.cache.delete(team.id); // a read during the save may have cached the old record
   }
 
   async get(teamId: string): Promise<Team | undefined> {
     const raw = await this.redis.get(this.keys.team(teamId));
     return raw ? (JSON.parse(raw) as Team) : undefined;
+  }
+
+  async recent(teamId: string): Promise<Team | undefined> {
+    const hit = this.cache.get(teamId);
+    if (hit && this.now() - hit.at < RECENT_TEAM_MS) return hit.team;
+    const saves = this.saves;
+    const at = this.now();
+    const team = await this.get(teamId);
+    if (team && saves === this.saves) {
+      if (this.cache.size >= RECENT_TEAM_LIMIT) this.cache.clear();
+      this.cache.set(teamId, { team, at });
+    }
+    return team;
   }
 
   async all(): Promise<Team[]> {

@@ -1,0 +1,39 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Keys } from '../../src/store/keys.js';
+import { RECENT_TEAM_MS, RedisTeamRepo } from '../../src/store/team-repo.js';
+import { startLocalRedis } from '../support/redis-server.js';
+import { testTeam } from '../support/teams.js';
+
+describe('RedisTeamRepo.recent: the team of a press, read at most a few seconds ago', () => {
+  const server = startLocalRedis();
+  afterAll(async () => (await server).stop());
+
+  it('GIVEN two replicas THEN a change saved by one shows on the other once the cache is older than RECENT_TEAM_MS, and at once on the one that saved it', async () => {
+    const client = new Redis((await server).url, { maxRetriesPerRequest: null });
+    try {
+      let now = 1_000_000;
+      const keys = new Keys('recent:');
+      const mine = new RedisTeamRepo(client, keys, () => now);
+      const other = new RedisTeamRepo(client, keys, () => now);
+      const team = testTeam({ platform: 'discord', workspaceId: 'G1', channelId: 'C1' });
+      await mine.save(team);
+      expect(await mine.recent(team.id)).toEqual(team);
+
+      const paused = { ...team, settings: { ...team.settings, paused: true } };
+      await other.save(paused);
+      now += RECENT_TEAM_MS - 1;
+      expect(await mine.recent(team.id)).toEqual(team); // still the cached read
+      expect(await mine.get(team.id)).toEqual(paused); // get always reads Redis
+      now += 1;
+      expect(await mine.recent(team.id)).toEqual(paused);
+
+      const resumed = { ...team, fault: 'gone' };
+      await mine.save(resumed);
+      expect(await mine.recent(team.id)).toEqual(resumed); // own save: no wait
+      expect(await mine.recent('discord:G9:C9')).toBeUndefined();
+    } finally {
+      client.disconnect();
+    }
+  });
+});
