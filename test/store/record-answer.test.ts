@@ -192,4 +192,30 @@ describe('record-answers.lua: one answer per player and round, the name kept wit
       await own.stop();
     }
   });
+
+  it('GIVEN a server without scripts and one player pressing twice across two answer batches THEN no call is refused NOSCRIPT (SCRIPT LOAD goes ahead) and the first press counts', async () => {
+    const own = await startLocalRedis();
+    const client = new Redis(own.url, { maxRetriesPerRequest: null });
+    const noscripts = async () =>
+      Number(/errorstat_NOSCRIPT:count=(\d+)/.exec(await client.info('errorstats'))?.[1] ?? 0);
+    try {
+      const ownStore = createRedisStore(client, prefix);
+      const round = await daily(ownStore);
+      await client.script('FLUSH');
+      const before = await noscripts();
+      const press = (id: string, choice: number) =>
+        ownStore.rounds.recordAnswer(TEAM, round.id, { id, name: id }, choice, 1500);
+      // A batch holds 200 answers: Ann's first press is the first batch's last, her second the next's first.
+      const others = Array.from({ length: 199 }, (_, i) => press(`u${i}`, i % 4));
+      const first = press('ann', 2);
+      const second = press('ann', 3);
+      await Promise.all(others);
+      expect(await first).toMatchObject({ status: 'recorded', choice: 2 });
+      expect(await second).toEqual({ status: 'already', choice: 2 });
+      expect(await noscripts()).toBe(before);
+    } finally {
+      client.disconnect();
+      await own.stop();
+    }
+  });
 });
