@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Command, type Redis } from 'ioredis';
-import { runScript, SCRIPTS, type ScriptName } from './scripts.js';
+import { runScript, SCRIPTS, type ScriptName, scriptSource } from './scripts.js';
 
 /**
  * A script's EVALSHA written straight into one buffer, for the calls made thousands of times a
@@ -24,17 +23,16 @@ class WireCommand extends Command {
   }
 }
 
-/** Per script: `EVALSHA <sha>` as bulk strings, and the Lua source for SCRIPT LOAD. */
-const sources = new Map<ScriptName, { head: string; lua: string }>();
-function sourceOf(name: ScriptName): { head: string; lua: string } {
-  let source = sources.get(name);
-  if (source === undefined) {
-    const lua = readFileSync(new URL(`./lua/${SCRIPTS[name].file}`, import.meta.url), 'utf8');
-    const head = `$7\r\nevalsha\r\n$40\r\n${createHash('sha1').update(lua).digest('hex')}\r\n`;
-    source = { head, lua };
-    sources.set(name, source);
+/** `EVALSHA <sha>` as bulk strings, per script. */
+const heads = new Map<ScriptName, string>();
+function headOf(name: ScriptName): string {
+  let head = heads.get(name);
+  if (head === undefined) {
+    const sha = createHash('sha1').update(scriptSource(name)).digest('hex');
+    head = `$7\r\nevalsha\r\n$40\r\n${sha}\r\n`;
+    heads.set(name, head);
   }
-  return source;
+  return head;
 }
 
 /** The scripts each connection was sent SCRIPT LOAD for since it last became ready. */
@@ -56,7 +54,7 @@ function loadAhead(redis: Redis, name: ScriptName): void {
   }
   if (names.has(name)) return;
   names.add(name);
-  redis.script('LOAD', sourceOf(name).lua).catch(() => undefined); // the EVALSHA reports any failure
+  redis.script('LOAD', scriptSource(name)).catch(() => undefined); // the EVALSHA reports any failure
 }
 
 // Buffer#write with an encoding argument, and String(n), cost about a microsecond per argument:
@@ -129,7 +127,7 @@ export async function callScript(
   }
   const wire = Buffer.allocUnsafe(size);
   let o = header(wire, 0, 0x2a, 3 + items);
-  o += wire.write(sourceOf(name).head, o);
+  o += wire.write(headOf(name), o);
   o = bulk(wire, o, String(keys.length), String(keys.length).length);
   for (let i = 0; i < items; i++)
     o = bulk(wire, o, (i < keys.length ? keys[i] : args[i - keys.length]) as string, lengths[i] as number);

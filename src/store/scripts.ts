@@ -28,11 +28,23 @@ export const SCRIPTS = {
 export type ScriptName = keyof typeof SCRIPTS;
 type ScriptCall = (...keysThenArgs: (string | number)[]) => Promise<unknown>;
 
+const sources = new Map<ScriptName, string>();
+
+/** A script's Lua source, read once per process (ioredis's definitions and script-wire.ts share it). */
+export function scriptSource(name: ScriptName): string {
+  let lua = sources.get(name);
+  if (lua === undefined) {
+    lua = readFileSync(new URL(`./lua/${SCRIPTS[name].file}`, import.meta.url), 'utf8');
+    sources.set(name, lua);
+  }
+  return lua;
+}
+
 /** Registers the scripts on a client (ioredis sends EVALSHA, falling back to EVAL once). */
 export function defineScripts(redis: Redis): void {
-  for (const [name, { file, keys }] of Object.entries(SCRIPTS)) {
+  for (const [name, { keys }] of Object.entries(SCRIPTS)) {
     if (name in redis) continue;
-    const lua = readFileSync(new URL(`./lua/${file}`, import.meta.url), 'utf8');
+    const lua = scriptSource(name as ScriptName);
     // keys 0: the caller passes the number of keys first (a script over any number of keys).
     redis.defineCommand(name, keys === 0 ? { lua } : { numberOfKeys: keys, lua });
   }
