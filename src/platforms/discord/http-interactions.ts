@@ -1,10 +1,11 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { APIInteraction } from 'discord-api-types/v10';
 import type { RoundLimits } from '../../core/parse-command.js';
 import type { Logger } from '../../core/ports.js';
 import { readLimitedBytes } from '../../http/read-body.js';
 import type { RouteHandler } from '../../http/server.js';
 import {
+  type AnsweredInteraction,
   answeredKind,
   commandOfInteraction,
   isComponent,
@@ -49,7 +50,26 @@ export function httpInteractionRoute(deps: HttpInteractionDeps): RouteHandler {
       logger.warn({ limit: BODY_LIMIT_BYTES }, 'discord: interaction body too large');
       return reply(res, 413);
     }
-    const signed = deps.signature.check(req.headers, raw, now());
+    const incoming = admit(raw, req.headers, res);
+    if (!incoming) return;
+    await deps.handle(incoming);
+    // The handler left it unanswered (a command of another application, a forged form).
+    if (!incoming.responder.answered) reply(res, 400);
+  };
+
+  /**
+   * Checks, parses and reads a request's body into the handler's Incoming, or answers it
+   * (PONG, 401, 400) and returns undefined. Synchronous on purpose: the parsed payload (the
+   * pressed message and its embeds) is garbage once this returns, so a hundred presses
+   * waiting on Redis hold a few hundred bytes each, not their payloads — under a burst those
+   * payloads otherwise survive young-generation collections and get copied and promoted.
+   */
+  function admit(
+    raw: Buffer,
+    headers: IncomingHttpHeaders,
+    res: ServerResponse,
+  ): (Incoming & { responder: HttpResponder }) | undefined {
+    const signed = deps.signature.check(headers, raw, now());
     if (!signed.ok) {
       logger.warn({ reason: signed.reason }, 'discord: interaction signature refused');
       return reply(res, 401);
@@ -67,16 +87,28 @@ export function httpInteractionRoute(deps: HttpInteractionDeps): RouteHandler {
     }
     const kind = isModalSubmit(interaction) ? 'modal' : isComponent(interaction) ? 'component' : 'command';
     const responder = new HttpResponder(kind, res, deps.rest, interaction.application_id, interaction.token);
-    await deps.handle({
+    // Read now, thrown later: the handler treats a throwing command() as it does on the gateway.
+    const read = readCommand(interaction, limits);
+    const request = read.command && requestOfInteraction(interaction, read.command);
+    return {
       id: interaction.id,
       locale: interaction.locale,
-      command: () => commandOfInteraction(interaction, limits),
-      request: (command) => requestOfInteraction(interaction, command),
+      command: () => {
+        if ('error' in read) throw read.error;
+        return read.command;
+      },
+      request: () => request,
       responder,
-    });
-    // The handler left it unanswered (a command of another application, a forged form).
-    if (!responder.answered) reply(res, 400);
-  };
+    };
+  }
+}
+
+function readCommand(interaction: AnsweredInteraction, limits: RoundLimits) {
+  try {
+    return { command: commandOfInteraction(interaction, limits) };
+  } catch (error) {
+    return { command: undefined, error };
+  }
 }
 
 function parseJson(raw: Buffer): unknown {
@@ -89,7 +121,7 @@ function parseJson(raw: Buffer): unknown {
 
 const idOf = (packet: unknown) => (packet as { id?: unknown } | undefined)?.id;
 
-function reply(res: ServerResponse, status: number, json?: unknown): void {
+function reply(res: ServerResponse, status: number, json?: unknown): undefined {
   if (res.headersSent) return;
   if (json === undefined) res.writeHead(status).end();
   else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
