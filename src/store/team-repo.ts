@@ -9,7 +9,8 @@ export const RECENT_TEAM_MS = 3_000;
 const RECENT_TEAM_LIMIT = 10_000;
 
 export class RedisTeamRepo implements TeamRepo {
-  private readonly cache = new Map<string, { team: Team; at: number }>();
+  /** The read itself, so the presses of one wave that all miss share one GET (and one parse). */
+  private readonly cache = new Map<string, { team: Promise<Team | undefined>; at: number }>();
   /** Bumped by every save: a read that began before a save does not overwrite what it cached. */
   private saves = 0;
 
@@ -39,17 +40,19 @@ export class RedisTeamRepo implements TeamRepo {
     return raw ? (JSON.parse(raw) as Team) : undefined;
   }
 
-  async recent(teamId: string): Promise<Team | undefined> {
+  recent(teamId: string): Promise<Team | undefined> {
     const hit = this.cache.get(teamId);
     if (hit && this.now() - hit.at < RECENT_TEAM_MS) return hit.team;
     const saves = this.saves;
-    const at = this.now();
-    const team = await this.get(teamId);
-    if (team && saves === this.saves) {
-      if (this.cache.size >= RECENT_TEAM_LIMIT) this.cache.clear();
-      this.cache.set(teamId, { team, at });
-    }
-    return team;
+    const entry = { team: this.get(teamId), at: this.now() };
+    if (this.cache.size >= RECENT_TEAM_LIMIT) this.cache.clear();
+    this.cache.set(teamId, entry);
+    // Not kept: no team, a failed read, or a read that a save of ours overtook.
+    const forget = () => {
+      if (this.cache.get(teamId) === entry) this.cache.delete(teamId);
+    };
+    entry.team.then((team) => (!team || saves !== this.saves ? forget() : undefined), forget);
+    return entry.team;
   }
 
   async all(): Promise<Team[]> {

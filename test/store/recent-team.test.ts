@@ -36,4 +36,21 @@ describe('RedisTeamRepo.recent: the team of a press, read at most a few seconds 
       client.disconnect();
     }
   });
+
+  it('GIVEN a hundred presses of one team arriving together with nothing cached THEN they share one read of the team', async () => {
+    const client = new Redis((await server).url, { maxRetriesPerRequest: null });
+    try {
+      const repo = new RedisTeamRepo(client, new Keys('wave:'));
+      const team = testTeam({ platform: 'discord', workspaceId: 'G2', channelId: 'C2' });
+      await repo.save(team);
+      const reads = async () =>
+        Number(/cmdstat_get:calls=(\d+)/.exec(await client.info('commandstats'))?.[1] ?? 0);
+      const before = await reads();
+      const seen = await Promise.all(Array.from({ length: 100 }, () => repo.recent(team.id)));
+      expect(seen.every((t) => t?.id === team.id)).toBe(true);
+      expect((await reads()) - before).toBe(1);
+    } finally {
+      client.disconnect();
+    }
+  });
 });
