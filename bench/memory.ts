@@ -1,7 +1,7 @@
 /**
  * Memory (RSS) of the bot idle and at the peak of 500 players pressing a button at once
  * (signed Slack requests over HTTP against the fake Slack, answers stored in a real Redis),
- * for the compiled app as the image runs it (`node --optimize-for-size dist/main.js`) and
+ * for the compiled app as the image runs it (`npm run start:prod`, the Dockerfile's CMD) and
  * with plain node, beside the tsx run
  * (`npm start`) and beside a minimal Bolt app doing the same work per press
  * (bench/bare-bolt.ts, plain node) — all in the same run. Goal: compiled peak ≤ 1.3× bare.
@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { decodeAction } from '../src/core/actions.js';
 import { actionIdsOf, SlackWorld, WORKSPACE } from '../test/ops/slack-world.js';
-import { COMPILED, type Launch } from '../test/support/bot-process.js';
+import { COMPILED, type Launch, PROD_FLAGS } from '../test/support/bot-process.js';
 import { ROOT } from '../test/support/run-cli.js';
 import { plainNodeEntry } from './support/plain-node.js';
 import { player, pressAtOnce } from './support/press-driver.js';
@@ -124,9 +124,9 @@ async function measure(name: string, launch: Launch, isBot: boolean): Promise<Fi
 }
 
 /** V8 trading a little speed for memory, as the image runs the bot (its CMD). */
-const SMALL = '--optimize-for-size';
-const withFlag = (launch: Launch): Launch => ({ ...launch, args: [SMALL, ...launch.args] });
-const plainNode: Launch = { ...COMPILED, args: COMPILED.args.filter((a) => a !== SMALL) };
+const SMALL = PROD_FLAGS.join(' ');
+const withFlag = (launch: Launch): Launch => ({ ...launch, args: [...PROD_FLAGS, ...launch.args] });
+const plainNode: Launch = { ...COMPILED, args: COMPILED.args.filter((a) => !PROD_FLAGS.includes(a)) };
 const rows: Figures[] = [];
 rows.push(await measure('bare Bolt (node)', bare, false));
 rows.push(await measure(`bare Bolt (node ${SMALL})`, withFlag(bare), false));

@@ -1,7 +1,7 @@
 /**
  * Start-up time to ready: the real bot process (Slack HTTP mode against the fake Slack, a
- * throwaway redis-server) from spawn to the first 200 on /readyz — compiled (`node
- * --optimize-for-size dist/main.js`, as the image runs it) and through tsx (`npm start`) — beside a bare
+ * throwaway redis-server) from spawn to the first 200 on /readyz — compiled (`npm run
+ * start:prod`'s command, as the image runs it) and through tsx (`npm start`) — beside a bare
  * `node -e ''` and `node --import tsx -e ''` measured the same way in the same run.
  */
 import { spawnSync } from 'node:child_process';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMPILED, type Launch } from '../../test/support/bot-process.js';
+import { COMPILED, type Launch, PROD_FLAGS } from '../../test/support/bot-process.js';
 import { ROOT } from '../../test/support/run-cli.js';
 import { fmt } from '../support.js';
 import { readProfile, topFrames } from './cpu-profile.js';
@@ -24,12 +24,12 @@ export interface PressApp {
 
 /**
  * What a press bench compares, side by side in one run: the bare app with plain node and with
- * the flag the image uses, and k8s-quiz as shipped (built first, so the compiled app is fresh).
+ * the flags the image uses, and k8s-quiz as shipped (built first, so the compiled app is fresh).
  */
 export function pressApps(bareFile: string, bareName: string): PressApp[] {
   const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('npm run build failed');
-  const SMALL = '--optimize-for-size';
+  const flags = PROD_FLAGS.join(' ');
   const bareScript = plainNodeEntry(join(ROOT, bareFile));
   return [
     {
@@ -38,12 +38,24 @@ export function pressApps(bareFile: string, bareName: string): PressApp[] {
       isBot: false,
     },
     {
-      name: `${bareName} (node ${SMALL})`,
-      launch: { command: process.execPath, args: [SMALL, bareScript], cwd: ROOT },
+      name: `${bareName} (node ${flags})`,
+      launch: { command: process.execPath, args: [...PROD_FLAGS, bareScript], cwd: ROOT },
       isBot: false,
     },
-    { name: `k8s-quiz as shipped (node ${SMALL})`, launch: COMPILED, isBot: true },
+    { name: 'k8s-quiz as shipped (node start:prod)', launch: COMPILED, isBot: true },
+    ...trialFlags(),
   ];
+}
+
+/**
+ * TRY_FLAGS="--a --b" adds k8s-quiz under those node flags as a fourth app, in the same runs:
+ * a V8 flag is judged side by side with the shipped one, not against another run's figures.
+ */
+function trialFlags(): PressApp[] {
+  const flags = process.env.TRY_FLAGS?.split(' ').filter(Boolean);
+  if (!flags?.length) return [];
+  const launch = { ...COMPILED, args: [...flags, ...COMPILED.args.filter((a) => a.endsWith('.js'))] };
+  return [{ name: `k8s-quiz (node ${flags.join(' ')})`, launch, isBot: true }];
 }
 
 /** The figures every press bench measures per run (a bench may add its own). */

@@ -6,7 +6,7 @@ import { FakeSlack } from '../fakes/slack/fake-slack.js';
 import { slashCommandBody } from '../fakes/slack/payloads.js';
 import { postSigned } from '../fakes/slack/signed-request.js';
 import { SIGNING_SECRET } from '../slack/support.js';
-import { BotProcess, type Launch, runBot } from '../support/bot-process.js';
+import { BotProcess, COMPILED, type Launch, runBot } from '../support/bot-process.js';
 import { imageFigures, importedPackages } from '../support/image-figures.js';
 import { type ReplayedImage, replayImage } from '../support/image-replay.js';
 import { type LocalRedis, startLocalRedis } from '../support/redis-server.js';
@@ -86,7 +86,8 @@ describe('the Dockerfile', () => {
   it('GIVEN the runtime stage THEN it is node:20 slim, runs node dist/main.js in exec form as a numeric non-root user, stops on SIGTERM and checks /healthz with node', () => {
     const { plan } = image;
     expect(plan.stages.map((s) => s.image)).toEqual(plan.stages.map(() => 'node:20-bookworm-slim'));
-    expect(plan.image.cmd).toEqual(['node', '--optimize-for-size', 'dist/main.js']);
+    expect(COMPILED.args.at(-1)).toBe('dist/main.js');
+    expect(plan.image.cmd).toEqual(['node', ...COMPILED.args]); // npm run start:prod's command
     expect(imageUser().uid).toBeGreaterThan(0);
     expect(Number.isInteger(imageUser().gid)).toBe(true);
     expect(plan.image.stopSignal).toBe('SIGTERM');

@@ -29,27 +29,34 @@ export interface Launch {
   gid?: number;
 }
 
-/** The compiled app (`npm run build` first), the way production starts it (the Dockerfile's CMD). */
-export const COMPILED: Launch = {
-  command: process.execPath,
-  args: ['--optimize-for-size', 'dist/main.js'],
-  cwd: ROOT,
-};
-
 /**
- * The command `npm start` runs, read from package.json and spawned directly, so the pid is
+ * The command an npm script runs, read from package.json and spawned directly, so the pid is
  * the bot's own node process (npm would stand between and outlive a SIGKILL).
  */
-export function npmStartLaunch(): Launch {
+function scriptLaunch(name: 'start' | 'start:prod'): Launch {
   const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    scripts: { start: string };
+    scripts: Record<string, string>;
   };
-  const words = scripts.start.trim().split(/\s+/);
+  const script = scripts[name] ?? '';
+  const words = script.trim().split(/\s+/);
   if (words[0] === 'exec') words.shift();
   const [first, ...args] = words;
-  if (first !== 'node') throw new Error(`npm start does not run node directly: ${scripts.start}`);
+  if (first !== 'node') throw new Error(`npm run ${name} does not run node directly: ${script}`);
   return { command: process.execPath, args, cwd: ROOT };
 }
+
+/** What `npm start` runs. */
+export const npmStartLaunch = (): Launch => scriptLaunch('start');
+
+/**
+ * The compiled app (`npm run build` first), the way production starts it: `npm run
+ * start:prod`, whose node flags the Dockerfile's CMD and the systemd unit repeat (the image
+ * test holds them to it).
+ */
+export const COMPILED: Launch = scriptLaunch('start:prod');
+
+/** The node flags production runs with (the V8 tuning of start:prod), for a like-for-like baseline. */
+export const PROD_FLAGS: readonly string[] = COMPILED.args.filter((arg) => arg.startsWith('--'));
 
 /**
  * The real bot as a child process, with only the environment given (plus PATH and HOME):
