@@ -55,8 +55,9 @@ async function drain(
 ): Promise<Drained> {
   let done = 0;
   const finished = new Promise<void>((resolve) => {
-    worker.on('completed', () => {
-      if (++done === TEAMS) resolve();
+    // Only this drain's jobs: a daily post also queues its close time's job on the same worker.
+    worker.on('completed', (job) => {
+      if (job.name === name && ++done === TEAMS) resolve();
     });
   });
   const cpu0 = process.cpuUsage();

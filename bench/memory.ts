@@ -123,7 +123,7 @@ async function measure(name: string, launch: Launch, isBot: boolean): Promise<Fi
   }
 }
 
-/** V8 trading a little speed for memory, as the image runs the bot (its CMD). */
+/** The node flags the image runs the bot with (its CMD, `npm run start:prod`). */
 const SMALL = PROD_FLAGS.join(' ');
 const withFlag = (launch: Launch): Launch => ({ ...launch, args: [...PROD_FLAGS, ...launch.args] });
 const plainNode: Launch = { ...COMPILED, args: COMPILED.args.filter((a) => !PROD_FLAGS.includes(a)) };

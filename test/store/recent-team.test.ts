@@ -53,4 +53,33 @@ describe('RedisTeamRepo.recent: the team of a press, read at most a few seconds 
       client.disconnect();
     }
   });
+
+  it('GIVEN a read that failed, found no team, or was overtaken by a save of this process THEN it is not kept: the next press reads again', async () => {
+    const client = new Redis((await server).url, { maxRetriesPerRequest: null });
+    try {
+      const keys = new Keys('kept:');
+      const repo = new RedisTeamRepo(client, keys);
+      const team = testTeam({ platform: 'discord', workspaceId: 'G3', channelId: 'C3' });
+
+      expect(await repo.recent(team.id)).toBeUndefined(); // not set up yet
+      await new RedisTeamRepo(client, keys).save(team); // another replica sets it up
+      expect(await repo.recent(team.id)).toEqual(team);
+
+      const broken = testTeam({ platform: 'discord', workspaceId: 'G3', channelId: 'C4' });
+      await client.set(keys.team(broken.id), '{not json');
+      await expect(repo.recent(broken.id)).rejects.toThrow();
+      await client.set(keys.team(broken.id), JSON.stringify(broken));
+      expect(await repo.recent(broken.id)).toEqual(broken);
+
+      const other = testTeam({ platform: 'discord', workspaceId: 'G3', channelId: 'C5' });
+      await repo.save(other);
+      const paused = { ...other, settings: { ...other.settings, paused: true } };
+      const inFlight = repo.recent(other.id); // its GET is sent before the save's MULTI
+      await repo.save(paused);
+      expect(await inFlight).toEqual(other);
+      expect(await repo.recent(other.id)).toEqual(paused);
+    } finally {
+      client.disconnect();
+    }
+  });
 });

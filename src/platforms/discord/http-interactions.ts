@@ -88,8 +88,7 @@ export function httpInteractionRoute(deps: HttpInteractionDeps): RouteHandler {
     const kind = isModalSubmit(interaction) ? 'modal' : isComponent(interaction) ? 'component' : 'command';
     const responder = new HttpResponder(kind, res, deps.rest, interaction.application_id, interaction.token);
     // Read now, thrown later: the handler treats a throwing command() as it does on the gateway.
-    const read = readCommand(interaction, limits);
-    const request = read.command && requestOfInteraction(interaction, read.command);
+    const read = readInteraction(interaction, limits);
     return {
       id: interaction.id,
       locale: interaction.locale,
@@ -97,17 +96,18 @@ export function httpInteractionRoute(deps: HttpInteractionDeps): RouteHandler {
         if ('error' in read) throw read.error;
         return read.command;
       },
-      request: () => request,
+      request: () => read.request, // read above, for this same command
       responder,
     };
   }
 }
 
-function readCommand(interaction: AnsweredInteraction, limits: RoundLimits) {
+function readInteraction(interaction: AnsweredInteraction, limits: RoundLimits) {
   try {
-    return { command: commandOfInteraction(interaction, limits) };
+    const command = commandOfInteraction(interaction, limits);
+    return { command, request: command && requestOfInteraction(interaction, command) };
   } catch (error) {
-    return { command: undefined, error };
+    return { command: undefined, request: undefined, error };
   }
 }
 

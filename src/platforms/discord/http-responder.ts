@@ -48,11 +48,12 @@ export class HttpResponder implements Responder {
   }
 
   /**
-   * The webhook calls wait until the response is flushed: Discord knows the interaction as
-   * answered only then (and a failed response surfaces here). A lone reply does not wait —
-   * watching the stream to its end was a twentieth of a press's CPU.
+   * The webhook calls come after the response is flushed (Discord knows the interaction as
+   * answered only then) and never before the first answer. A lone reply does not wait for
+   * the flush: watching the stream to its end was a twentieth of a press's CPU.
    */
   private async responded(): Promise<void> {
+    if (!this.acknowledged) throw new Error('the interaction has not been answered yet');
     await finished(this.res);
   }
 
