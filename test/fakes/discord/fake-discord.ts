@@ -10,7 +10,10 @@ import { type RestContext, type RestReply, type RestRequest, routeRest } from '.
 import {
   type PostOutcome,
   postSignedInteraction,
+  type SignedInteraction,
   type SignedPost,
+  sendSignedInteraction,
+  signInteraction,
   signingKeys,
 } from './signed-interaction.js';
 
@@ -190,7 +193,22 @@ export class FakeDiscord {
    */
   async deliver(post: SignedPost, agent?: Agent): Promise<Delivery> {
     if (!this.interactionsUrl) throw new Error('interactionsUrl is not set');
-    const outcome = await postSignedInteraction(this.interactionsUrl, this.keys, post, agent);
+    return this.settle(post, await postSignedInteraction(this.interactionsUrl, this.keys, post, agent));
+  }
+
+  /** Signs an interaction now, to send later (sendSigned): a bench keeps the signing out of its timing. */
+  sign(post: SignedPost): SignedInteraction {
+    return signInteraction(this.keys, post);
+  }
+
+  /** Sends what `sign` prepared; `settle` then takes its answer as deliver() does. */
+  sendSigned(signed: SignedInteraction, agent?: Agent): Promise<PostOutcome> {
+    if (!this.interactionsUrl) throw new Error('interactionsUrl is not set');
+    return sendSignedInteraction(this.interactionsUrl, signed, agent);
+  }
+
+  /** The fake's side of an answered interaction: the answer taken as Discord takes it, recorded. */
+  settle(post: SignedPost, outcome: PostOutcome): Delivery {
     const payload = post.body as Partial<APIInteraction>;
     const record = typeof payload?.id === 'string' ? this.state.interactions.get(payload.id) : undefined;
     const delivery: Delivery = { ...outcome, id: record?.payload.id };

@@ -30,20 +30,49 @@ export interface PostOutcome {
   ms: number;
 }
 
+/** An interaction ready to send: its bytes and headers, signed. */
+export interface SignedInteraction {
+  raw: string;
+  headers: Record<string, string | number>;
+}
+
 /**
- * POSTs an interaction the way Discord does: the raw body signed with Ed25519 over
- * `timestamp + body`, the signature in X-Signature-Ed25519 (hex), the timestamp in
- * X-Signature-Timestamp. Status 0 when the connection failed.
+ * Signs an interaction the way Discord does: Ed25519 over `timestamp + body`, the signature
+ * in X-Signature-Ed25519 (hex), the timestamp in X-Signature-Timestamp.
  */
+export function signInteraction(keys: SigningKeys, post: SignedPost): SignedInteraction {
+  const raw = typeof post.body === 'string' ? post.body : JSON.stringify(post.body);
+  const timestamp = String(post.timestamp ?? Math.floor(Date.now() / 1000));
+  const signature = sign(null, Buffer.from(timestamp + (post.signedBody ?? raw)), keys.privateKey);
+  return {
+    raw,
+    headers: {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(raw),
+      'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)',
+      'x-signature-ed25519': signature.toString('hex'),
+      'x-signature-timestamp': timestamp,
+    },
+  };
+}
+
+/** POSTs an interaction as Discord does (signInteraction). Status 0 when the connection failed. */
 export function postSignedInteraction(
   url: string,
   keys: SigningKeys,
   post: SignedPost,
   agent?: Agent,
 ): Promise<PostOutcome> {
-  const raw = typeof post.body === 'string' ? post.body : JSON.stringify(post.body);
-  const timestamp = String(post.timestamp ?? Math.floor(Date.now() / 1000));
-  const signature = sign(null, Buffer.from(timestamp + (post.signedBody ?? raw)), keys.privateKey);
+  return sendSignedInteraction(url, signInteraction(keys, post), agent);
+}
+
+/** POSTs an interaction signed beforehand; `ms` counts from the send to the full answer. */
+export function sendSignedInteraction(
+  url: string,
+  signed: SignedInteraction,
+  agent?: Agent,
+): Promise<PostOutcome> {
+  const { raw, headers } = signed;
   const started = performance.now();
   return new Promise((resolve) => {
     const req = request(
@@ -51,13 +80,7 @@ export function postSignedInteraction(
       {
         method: 'POST',
         ...(agent ? { agent } : {}),
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(raw),
-          'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)',
-          'x-signature-ed25519': signature.toString('hex'),
-          'x-signature-timestamp': timestamp,
-        },
+        headers,
       },
       (res) => {
         const chunks: Buffer[] = [];
