@@ -54,7 +54,7 @@ export function pressApps(bareFile: string, bareName: string): PressApp[] {
 function trialFlags(): PressApp[] {
   const flags = process.env.TRY_FLAGS?.split(' ').filter(Boolean);
   if (!flags?.length) return [];
-  const launch = { ...COMPILED, args: [...flags, ...COMPILED.args.filter((a) => a.endsWith('.js'))] };
+  const launch = { ...COMPILED, args: [...flags, ...COMPILED.args.filter((a) => !PROD_FLAGS.includes(a))] };
   return [{ name: `k8s-quiz (node ${flags.join(' ')})`, launch, isBot: true }];
 }
 
