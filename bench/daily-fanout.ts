@@ -21,7 +21,7 @@ import { BullJobPlanner } from '../src/jobs/planner.js';
 import { createQuizWorker } from '../src/jobs/worker.js';
 import { createRedisStore } from '../src/store/redis-store.js';
 import { type CpuProfile, topFrames } from './support/cpu-profile.js';
-import { benchRedis, fmt } from './support.js';
+import { benchRedis, fmt, median } from './support.js';
 
 const TEAMS = 10_000;
 const CONCURRENCY = 100;
@@ -145,7 +145,6 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 
 const rate = (ms: number) => TEAMS / (ms / 1000);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 console.log(
   `daily fan-out — ${TEAMS} teams, worker concurrency ${CONCURRENCY}, local redis-server; ${ROUNDS} rounds, interleaved`,
 );

@@ -6,17 +6,10 @@ import { buttonPress, type FakePlayer } from '../test/fakes/discord/payloads.js'
 import type { PostOutcome } from '../test/fakes/discord/signed-interaction.js';
 import { monotonicUs } from './support/cpu-profile.js';
 import { CHANNEL, DiscordBenchWorld, GUILD } from './support/discord-world.js';
-import {
-  median,
-  PRESS_BENCH,
-  type PressApp,
-  pressApps,
-  printGoals,
-  printProfiles,
-} from './support/press-apps.js';
+import { PRESS_BENCH, type PressApp, pressApps, printGoals, printProfiles } from './support/press-apps.js';
 import { type PressPlan, pressPlan } from './support/press-driver.js';
 import { cpuMsOf, memoryOf, resetPeak } from './support/rss.js';
-import { fmt, percentile } from './support.js';
+import { fmt, median, percentile } from './support.js';
 
 const { players: PLAYERS, inFlight: IN_FLIGHT, runs: RUNS, profile: PROFILE } = PRESS_BENCH;
 const plan = pressPlan(PLAYERS);
@@ -68,12 +61,9 @@ async function pressPool(world: DiscordBenchWorld, message: APIMessage, customId
     return { id: payload.id, post, signed: world.fake.sign(post) };
   });
   const outcomes: PostOutcome[] = [];
-  let next = 0;
+  const queue = presses.entries(); // shared by the lanes: each takes the next press
   const lane = async () => {
-    while (next < presses.length) {
-      const n = next++;
-      outcomes[n] = await world.fake.sendSigned((presses[n] as (typeof presses)[number]).signed, agent);
-    }
+    for (const [n, press] of queue) outcomes[n] = await world.fake.sendSigned(press.signed, agent);
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
   agent.destroy();

@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { loadBank } from '../src/content/load-bank.js';
 import { ReferenceSearch } from '../src/content/search/reference-search.js';
 import { ASK_QUERIES, measureSearch } from '../test/search/query-set.js';
-import { fmt, percentile } from './support.js';
+import { fmt, median, percentile } from './support.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -49,7 +49,6 @@ for (const miss of quality.misses)
     `  miss: "${miss.query}" → #${miss.position + 1} ${miss.expected} (got ${miss.got.slice(0, 3).join(', ')})`,
   );
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 console.log(
   `start-up | bank load ${fmt(median(loadMs), 1)} ms | index build ${fmt(median(buildMs), 1)} ms (${fmt(median(buildMs) / median(loadMs), 2)}× the bank load) | index heap ${fmt(indexBytes / 2 ** 20, 1)} MiB (median of ${ROUNDS})`,
 );

@@ -1,17 +1,10 @@
 import { decodeAction } from '../src/core/actions.js';
 import { actionIdsOf, SlackWorld, WORKSPACE } from '../test/ops/slack-world.js';
 import { monotonicUs } from './support/cpu-profile.js';
-import {
-  median,
-  PRESS_BENCH,
-  type PressApp,
-  pressApps,
-  printGoals,
-  printProfiles,
-} from './support/press-apps.js';
+import { PRESS_BENCH, type PressApp, pressApps, printGoals, printProfiles } from './support/press-apps.js';
 import { player, pressPlan, pressPool } from './support/press-driver.js';
 import { cpuMsOf, memoryOf, resetPeak } from './support/rss.js';
-import { fmt, percentile } from './support.js';
+import { fmt, median, percentile } from './support.js';
 
 const { players: PLAYERS, inFlight: IN_FLIGHT, runs: RUNS, profile: PROFILE } = PRESS_BENCH;
 const CHANNEL = 'CBENCH';

@@ -30,3 +30,7 @@ export async function measure(
 }
 
 export const fmt = (n: number, digits = 2) => n.toFixed(digits);
+
+/** The middle value (the upper middle of an even count); NaN for none. */
+export const median = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;

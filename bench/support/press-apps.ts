@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMPILED, type Launch, PROD_FLAGS } from '../../test/support/bot-process.js';
 import { ROOT } from '../../test/support/run-cli.js';
-import { fmt } from '../support.js';
+import { fmt, median } from '../support.js';
 import { readProfile, topFrames } from './cpu-profile.js';
 import { plainNodeEntry } from './plain-node.js';
 
@@ -70,9 +70,6 @@ export interface PressFigures {
   fromUs: number;
   toUs: number;
 }
-
-export const median = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /** One line per bare app: k8s-quiz's medians over the bare app's, against the 1.3× goal. */
 export function printGoals(apps: PressApp[], runs: Map<PressApp, PressFigures[]>): void {
