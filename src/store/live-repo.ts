@@ -3,6 +3,7 @@ import { type BoardEntry, rankScores } from '../core/boards.js';
 import type { LiveRound } from '../core/live-round.js';
 import type { LiveRepo } from '../core/store-ports.js';
 import type { Keys } from './keys.js';
+import { runScript } from './scripts.js';
 
 /** A crashed round must not block its channel forever; a round never runs this long. */
 const SLOT_TTL_SECONDS = 60 * 60;
@@ -49,9 +50,7 @@ export class RedisLiveRepo implements LiveRepo {
     liveId: string,
     patch: Partial<Pick<LiveRound, 'index' | 'status' | 'stoppedBy'>>,
   ): Promise<void> {
-    const live = await this.get(liveId);
-    if (!live) return;
-    await this.redis.set(this.keys.live(liveId), JSON.stringify({ ...live, ...patch }), 'KEEPTTL');
+    await runScript(this.redis, 'patchLive', [this.keys.live(liveId)], [JSON.stringify(patch)]);
   }
 
   async finish(live: LiveRound): Promise<void> {

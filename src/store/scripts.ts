@@ -19,6 +19,7 @@ export const SCRIPTS = {
   beginDaily: { file: 'begin-daily.lua', keys: 6 },
   finishDaily: { file: 'finish-daily.lua', keys: 7 },
   advanceStep: { file: 'advance-step.lua', keys: 2 },
+  patchLive: { file: 'patch-live.lua', keys: 1 },
   renewLease: { file: 'renew-lease.lua', keys: 1 },
   releaseLease: { file: 'release-lease.lua', keys: 1 },
   /** Takes as many keys as rates: see pacer.ts. */

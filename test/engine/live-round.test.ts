@@ -96,4 +96,72 @@ describe('live rounds', () => {
       'slot freed',
     );
   });
+
+  // A gate held open at one point of the `next` job, so a stop lands exactly there.
+  function gate() {
+    let entered = false;
+    let release = () => {};
+    const opened = new Promise<void>((r) => {
+      release = r;
+    });
+    return {
+      hold: async () => {
+        entered = true;
+        await opened;
+      },
+      entered: () => entered || undefined,
+      release: () => release(),
+    };
+  }
+
+  it.each([
+    ['before its first question is created', 'create'],
+    ['while its first question is being posted', 'post'],
+  ] as const)(
+    'GIVEN a stop %s THEN that question is posted, revealed and the standings follow at once',
+    async (_, at) => {
+      const { rounds } = h.engine.ctx.store;
+      const { outbox } = h;
+      const create = rounds.create.bind(rounds);
+      const post = outbox.post.bind(outbox);
+      const held = gate();
+      if (at === 'create') {
+        rounds.create = async (round) => {
+          await held.hold();
+          return create(round);
+        };
+      } else {
+        outbox.post = async (team, view, step) => {
+          if (view.title?.startsWith('第 1/3 题')) await held.hold();
+          return post(team, view, step);
+        };
+      }
+      try {
+        const before = { standings: postsTitled('本轮结束').length, reveals: postsTitled('答案揭晓').length };
+        await send(7, { name: 'start', count: 3, seconds: 60 });
+        await until(held.entered, 'the next job to reach the gate');
+        const [stopped] = await send(7, { name: 'stop' });
+        expect(stopped?.visibility).toBe('private');
+        held.release();
+        // Without the stop seen, the question would stay open for its 60 s.
+        await until(
+          () => postsTitled('本轮结束').length > before.standings || undefined,
+          'standings after stop',
+        );
+        const question = postsTitled('第 1/3 题').at(-1);
+        const reveal = postsTitled('答案揭晓').at(-1);
+        expect(postsTitled('答案揭晓')).toHaveLength(before.reveals + 1);
+        expect(h.outbox.posts.indexOf(question as never)).toBeLessThan(
+          h.outbox.posts.indexOf(reveal as never),
+        );
+        const closed = h.outbox.updates.find((u) => u.ref === question?.ref);
+        expect(closed?.view.buttons?.every((b) => b.disabled)).toBe(true);
+        expect(postsTitled('本轮结束').at(-1)?.view.body).toContain('本轮问答已由 player 7 结束。');
+      } finally {
+        rounds.create = create;
+        outbox.post = post;
+        held.release();
+      }
+    },
+  );
 });

@@ -3,7 +3,8 @@ import type { EngineContext } from '../context.js';
 import type { LiveRound } from '../live-round.js';
 import type { Actor, Team } from '../model.js';
 import { eligibleCategories, pickLiveQuizzes } from '../rotation.js';
-import { liveRoundId, newLiveId } from '../round-ids.js';
+import { newLiveId } from '../round-ids.js';
+import { closeIfStopping } from '../rounds/live.js';
 import { teamText } from '../team-locale.js';
 import type { View } from '../view.js';
 import { channelNotice, privateNotice } from '../views/notice.js';
@@ -73,9 +74,8 @@ export async function stopLive(ctx: EngineContext, team: Team, actor: Actor): Pr
     return [privateNotice(t('error.notStarter', { starter: live.starterName }), 'warning', 'plain')];
   }
   await ctx.store.lives.update(live.id, { status: 'stopping', stoppedBy: actor.name });
-  const current = await ctx.store.rounds.get(liveRoundId(live.id, live.index));
-  // An open question closes now and its close finishes the round; between questions the
-  // pending `next` job sees the stop and finishes it.
-  if (current?.status === 'open') await ctx.planner.closeRoundNow(current.id);
+  // A posted question closes now and its close finishes the round; between questions (or while
+  // one is being posted) the `next` job sees the stop and finishes it.
+  await closeIfStopping(ctx, live.id);
   return [privateNotice(t('stop.done'), 'info')];
 }

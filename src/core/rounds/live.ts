@@ -9,7 +9,12 @@ import { teamText } from '../team-locale.js';
 import { standingsView } from '../views/board-views.js';
 import { questionView } from '../views/question-view.js';
 
-export type LiveOutcome = { question: PostOutcome } | { standings: PostOutcome } | 'finished';
+export type LiveOutcome =
+  | { question: PostOutcome }
+  | { standings: PostOutcome }
+  /** Stopped with its question out: the question's close posts the standings. */
+  | 'closing'
+  | 'finished';
 
 /** The `next` job: asks question `index` of a live round, or ends the round. */
 export async function askLiveQuestion(
@@ -21,6 +26,10 @@ export async function askLiveQuestion(
   if (!live || live.status === 'finished') return 'finished';
   const team = await ctx.store.teams.get(live.teamId);
   const quiz = ctx.bank.quiz(live.quizIds[index] ?? '');
+  // A retry after this question was posted: a stop closes it rather than leaving it open.
+  if (live.status === 'stopping' && live.index === index && (await closeIfStopping(ctx, liveId))) {
+    return 'closing';
+  }
   if (!team || !quiz || live.status === 'stopping' || index >= live.quizIds.length) {
     return { standings: await finishLive(ctx, live) };
   }
@@ -56,7 +65,26 @@ export async function askLiveQuestion(
     after: () => ctx.planner.closeRoundAt(round.id, round.closesAt),
   });
   if (delivery.outcome === 'refused') await finishLive(ctx, live);
+  // A stop that came while this question was on its way found nothing posted to close.
+  else await closeIfStopping(ctx, liveId);
   return { question: delivery.outcome };
+}
+
+/**
+ * Closes a stopping round's current question now, once it is posted (its close then posts the
+ * standings). A stop and the `next` job both call this after their own write, the stop after
+ * setting the status and the job after recording the post, so one of them always sees the
+ * other's and the question never runs its full time after a stop.
+ */
+export async function closeIfStopping(ctx: EngineContext, liveId: string): Promise<boolean> {
+  const live = await ctx.store.lives.get(liveId);
+  if (live?.status !== 'stopping') return false;
+  const round = await ctx.store.rounds.get(liveRoundId(liveId, live.index));
+  if (round?.status !== 'open') return false;
+  // Not out yet: the `next` job posting it calls this again after the post.
+  if (!(await ctx.store.steps.get(stepIds.question(round.id)))?.ref) return false;
+  await ctx.planner.closeRoundNow(round.id);
+  return true;
 }
 
 /** After a live question's reveal: the next question after a short pause, or the standings. */
