@@ -27,14 +27,14 @@ export interface ListenerDeps {
  * parsed, handed to the engine, and answered through the response_url.
  */
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, context }) => {
     await ack();
     if (!deps.recent.firstTime(commandKey(command))) {
       deps.logger.info({ retry: context.retryNum, user: command.user_id }, 'slack: repeated command dropped');
       return;
     }
     const target = {
-      respond,
+      responseUrl: command.response_url,
       channelId: command.channel_id,
       userId: command.user_id,
       triggerId: command.trigger_id,
@@ -45,7 +45,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     });
   });
 
-  app.action<BlockAction>({ type: 'block_actions' }, async ({ body, ack, respond, context }) => {
+  app.action<BlockAction>({ type: 'block_actions' }, async ({ body, ack, context }) => {
     await ack();
     if (!deps.recent.firstTime(actionKey(body))) {
       deps.logger.info({ retry: context.retryNum, user: body.user.id }, 'slack: repeated press dropped');
@@ -53,7 +53,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     }
     const channelId = body.channel?.id ?? '';
     const target = {
-      respond,
+      ...(body.response_url ? { responseUrl: body.response_url } : {}),
       channelId,
       userId: body.user.id,
       ...(body.trigger_id ? { triggerId: body.trigger_id } : {}),

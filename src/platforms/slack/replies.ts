@@ -1,14 +1,15 @@
-import type { RespondFn, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/ports.js';
 import type { View, ViewForm } from '../../core/view.js';
 import { modalOf } from './form.js';
 import { SLACK_LIMITS } from './limits.js';
 import { renderView, type SlackMessage } from './render.js';
+import { postToResponseUrl } from './response-url.js';
 
 /** Where the answer to one slash command or button press goes. */
 export interface ReplyTarget {
-  /** Bolt's `respond`: posts to the payload's response_url. */
-  respond?: RespondFn;
+  /** The payload's response_url (see postToResponseUrl). */
+  responseUrl?: string;
   channelId: string;
   userId: string;
   /** Lets a View's form open as a modal (views.open), once, within 3 seconds of the request. */
@@ -38,8 +39,8 @@ export class Replies {
         if (opened) continue;
       }
       for (const message of renderView(view)) {
-        const useUrl = target.respond !== undefined && responseUrlUses < SLACK_LIMITS.responseUrlUses;
-        if (useUrl && (await this.viaResponseUrl(view, message, target))) {
+        const url = responseUrlUses < SLACK_LIMITS.responseUrlUses ? target.responseUrl : undefined;
+        if (url && (await this.viaResponseUrl(url, view, message))) {
           responseUrlUses += 1;
           continue;
         }
@@ -62,9 +63,9 @@ export class Replies {
     }
   }
 
-  private async viaResponseUrl(view: View, message: SlackMessage, target: ReplyTarget): Promise<boolean> {
+  private async viaResponseUrl(url: string, view: View, message: SlackMessage): Promise<boolean> {
     try {
-      await target.respond?.({
+      await postToResponseUrl(url, {
         response_type: view.visibility === 'private' ? 'ephemeral' : 'in_channel',
         replace_original: false,
         text: message.text,
