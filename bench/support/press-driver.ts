@@ -119,7 +119,10 @@ async function pressOver(
       { length: inFlight },
       () =>
         new Promise((resolve, reject) =>
-          get(target.eventsUrl, { agent }, (res) => res.resume().on('end', resolve)).on('error', reject),
+          get(target.eventsUrl, { agent }, (res) => res.on('error', reject).resume().on('end', resolve)).on(
+            'error',
+            reject,
+          ),
         ),
     ),
   );

@@ -3,7 +3,7 @@
  * name is stored or shown it is normalised once, here:
  *
  * - NFKC, so full-width and other compatibility forms read as the letters they look like;
- * - control and format characters removed — zero-width spaces and joiners, bidi overrides and
+ * - control and format characters, and lone surrogates, removed — zero-width spaces and joiners, bidi overrides and
  *   isolates, soft hyphens, invisible tags — so no name hides text or looks like another's
  *   (a zero-width joiner inside an emoji sequence such as 👩‍💻 is kept);
  * - blank fillers (Hangul fillers, braille blank) and stray variation selectors removed,
@@ -15,8 +15,9 @@ export const MAX_NAME_CHARS = 32;
 
 const EMOJI_ZWJ = /(?<=\p{Extended_Pictographic}\uFE0F?)\u200D(?=\p{Extended_Pictographic})/gu;
 const KEEP = '\uE000'; // private use: stands in for a kept joiner while the rest are removed
+// Lone surrogates (\p{Cs}) too: half a character, which no JSON decoder but JavaScript's accepts.
 const INVISIBLE =
-  /[\p{Cc}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]|\u034F|[\uFE00-\uFE0D]|[\u{E0100}-\u{E01EF}]/gu;
+  /[\p{Cc}\p{Cf}\p{Cs}\u115F\u1160\u3164\uFFA0\u2800]|\u034F|[\uFE00-\uFE0D]|[\u{E0100}-\u{E01EF}]/gu;
 const CODE_POINTS_PER_CHAR = 8;
 /** Made at the first name that needs it: a plain ASCII name never maps ICU's segmentation data. */
 let graphemes: Intl.Segmenter | undefined;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Team } from '../../src/core/model.js';
+import { DeliveryError } from '../../src/core/ports.js';
 import { liveRoundId } from '../../src/core/round-ids.js';
+import { stepIds } from '../../src/core/step.js';
 import { createHarness, type Harness, player, setUpTeam } from '../support/engine-harness.js';
 import { useRedis } from '../support/redis.js';
 
@@ -164,4 +166,21 @@ describe('live rounds', () => {
       }
     },
   );
+
+  it('GIVEN a question whose post failed and a stop before its retry THEN the retry posts it once, it is revealed, the standings follow and nothing stays in flight', async () => {
+    const before = { questions: postsTitled('第 1/2 题').length, standings: postsTitled('本轮结束').length };
+    h.outbox.failNext.push(new DeliveryError('transient', 'connection reset', 500));
+    await send(8, { name: 'start', count: 2, seconds: 60 });
+    const live = await until(() => h.engine.ctx.store.lives.runningIn(team.id), 'live round');
+    await until(() => h.outbox.failNext.length === 0 || undefined, 'the failed post');
+    await send(8, { name: 'stop' });
+    await until(() => postsTitled('本轮结束').length > before.standings || undefined, 'standings after stop');
+    const questions = postsTitled('第 1/2 题').slice(before.questions);
+    expect(questions).toHaveLength(1);
+    const closed = h.outbox.updates.find((u) => u.ref === questions[0]?.ref);
+    expect(closed?.view.buttons?.every((b) => b.disabled)).toBe(true);
+    expect(await h.engine.ctx.store.steps.inFlight()).not.toContain(
+      stepIds.question(liveRoundId(live.id, 0)),
+    );
+  });
 });

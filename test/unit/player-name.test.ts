@@ -17,6 +17,9 @@ describe('normalising player names', () => {
     // Invisible "tag" characters can smuggle text; Hangul fillers make a name look empty.
     expect(normalisePlayerName('x\u{E0041}\u{E0042}y')).toBe('xy');
     expect(normalisePlayerName('\u3164kim')).toBe('kim');
+    // Half of a surrogate pair: Redis's Lua JSON decoder refuses the \ud83d escape JSON.stringify writes.
+    expect(normalisePlayerName('max\uD83D')).toBe('max');
+    expect(normalisePlayerName('\uDC00lee\uD83D\uDE00')).toBe('lee😀');
   });
 
   it('GIVEN an emoji built with zero-width joiners THEN the emoji is kept whole', () => {

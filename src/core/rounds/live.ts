@@ -9,12 +9,7 @@ import { teamText } from '../team-locale.js';
 import { standingsView } from '../views/board-views.js';
 import { questionView } from '../views/question-view.js';
 
-export type LiveOutcome =
-  | { question: PostOutcome }
-  | { standings: PostOutcome }
-  /** Stopped with its question out: the question's close posts the standings. */
-  | 'closing'
-  | 'finished';
+export type LiveOutcome = { question: PostOutcome } | { standings: PostOutcome } | 'finished';
 
 /** The `next` job: asks question `index` of a live round, or ends the round. */
 export async function askLiveQuestion(
@@ -23,14 +18,17 @@ export async function askLiveQuestion(
   index: number,
 ): Promise<LiveOutcome> {
   const live = await ctx.store.lives.get(liveId);
-  if (!live || live.status === 'finished') return 'finished';
+  if (!live || live.status === 'finished') {
+    // A run that died around this question's post after the round ended: not resumed again.
+    await ctx.store.steps.abandon(stepIds.question(liveRoundId(liveId, index)));
+    return 'finished';
+  }
   const team = await ctx.store.teams.get(live.teamId);
   const quiz = ctx.bank.quiz(live.quizIds[index] ?? '');
-  // A retry after this question was posted: a stop closes it rather than leaving it open.
-  if (live.status === 'stopping' && live.index === index && (await closeIfStopping(ctx, liveId))) {
-    return 'closing';
-  }
-  if (!team || !quiz || live.status === 'stopping' || index >= live.quizIds.length) {
+  // A stop ends the round here unless this question's round exists: then a run before this one
+  // died or failed around its post, which is finished (found or made) and then closed.
+  const begun = live.status === 'stopping' && (await ctx.store.rounds.get(liveRoundId(liveId, index)));
+  if (!team || !quiz || (live.status === 'stopping' && !begun) || index >= live.quizIds.length) {
     return { standings: await finishLive(ctx, live) };
   }
   const now = ctx.clock.now();

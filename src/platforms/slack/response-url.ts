@@ -1,7 +1,11 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
-/** A response_url that has not answered in this long will not: the Web API takes over. */
+/**
+ * A response_url silent this long (no bytes either way) is taken as lost and the Web API
+ * takes over. Should Slack have taken the post after all, the player sees the answer twice;
+ * without a limit a hung connection would leave them with none.
+ */
 const RESPONSE_URL_TIMEOUT_MS = 10_000;
 
 /**
