@@ -34,9 +34,11 @@ export function pickDailyQuiz(
 ): DailyPick | undefined {
   const categories = eligibleCategories(bank, filter);
   if (categories.length === 0) return undefined;
-  const unused = (category: string) => bank.quizzesIn(category).filter((q) => !history.used.has(q.id));
-  const newCycle = categories.every((c) => unused(c).length === 0);
-  const remaining = (category: string) => (newCycle ? [...bank.quizzesIn(category)] : unused(category));
+  const used = (quiz: Quiz) => history.used.has(quiz.id);
+  // Stops at the first unused item: a fan-out asks this for every team.
+  const newCycle = categories.every((c) => bank.quizzesIn(c).every(used));
+  const remaining = (category: string) =>
+    newCycle ? bank.quizzesIn(category) : bank.quizzesIn(category).filter((quiz) => !used(quiz));
 
   if (focus && categories.includes(focus)) {
     const pool = remaining(focus);

@@ -77,4 +77,29 @@ describe('Scripts sent as one prebuilt EVALSHA (script-wire.ts)', () => {
       client.disconnect();
     }
   });
+
+  it('GIVEN arguments of every kind — empty, ASCII, CJK, emoji, and one longer than the build buffer — sent in one turn THEN each arrives byte for byte', async () => {
+    const client = new Redis((await server).url, { maxRetriesPerRequest: null });
+    try {
+      const texts = [
+        '',
+        'plain-ascii:ref',
+        '频道已归档 ✓',
+        'a😀b\r\n$3\r\n',
+        `${'x'.repeat(9000)}界${'y'.repeat(9000)}`,
+      ];
+      const keys = (i: number) => [`wire:step:${i}`, 'wire:in-flight'];
+      for (const [i] of texts.entries())
+        await client.hset(`wire:step:${i}`, 'id', `s${i}`, 'state', 'intended');
+      // advance-step.lua stores its second argument as the step's ref (unless empty).
+      const moved = await Promise.all(
+        texts.map((text, i) => callScript(client, 'advanceStep', keys(i), ['sent', text])),
+      );
+      expect(moved).toEqual(texts.map(() => 1));
+      const refs = await Promise.all(texts.map((_, i) => client.hget(`wire:step:${i}`, 'ref')));
+      expect(refs).toEqual([null, ...texts.slice(1)]);
+    } finally {
+      client.disconnect();
+    }
+  });
 });
