@@ -3,9 +3,9 @@
  * name is stored or shown it is normalised once, here:
  *
  * - NFKC, so full-width and other compatibility forms read as the letters they look like;
- * - control and format characters, and lone surrogates, removed — zero-width spaces and joiners, bidi overrides and
+ * - control and format characters removed — zero-width spaces and joiners, bidi overrides and
  *   isolates, soft hyphens, invisible tags — so no name hides text or looks like another's
- *   (a zero-width joiner inside an emoji sequence such as 👩‍💻 is kept);
+ *   (a zero-width joiner inside an emoji sequence such as 👩‍💻 is kept), and lone surrogates;
  * - blank fillers (Hangul fillers, braille blank) and stray variation selectors removed,
  *   whitespace runs collapsed to one space;
  * - at most 32 characters (user-perceived characters: an emoji is one, with at most 8 code

@@ -71,13 +71,17 @@ function digits(wire: Buffer, o: number, n: number): number {
   return o + 1;
 }
 
-/** `*n` or `$n`, then CRLF, at `o`; the offset after it. */
-function header(wire: Buffer, o: number, mark: number, n: number): number {
-  wire[o] = mark;
-  o = digits(wire, o + 1, n);
+/** CRLF at `o`; the offset after it. */
+function crlf(wire: Buffer, o: number): number {
   wire[o] = 0x0d;
   wire[o + 1] = 0x0a;
   return o + 2;
+}
+
+/** `*n` or `$n`, then CRLF, at `o`; the offset after it. */
+function header(wire: Buffer, o: number, mark: number, n: number): number {
+  wire[o] = mark;
+  return crlf(wire, digits(wire, o + 1, n));
 }
 
 /** One bulk string at `o` (the buffer has room for it: see `room`); the offset after it. */
@@ -89,21 +93,16 @@ function bulk(wire: Buffer, o: number, text: string): number {
     if (c >= 0x80) return bulkUtf8(wire, o, text);
     wire[start + i] = c;
   }
-  wire[start + n] = 0x0d;
-  wire[start + n + 1] = 0x0a;
-  return start + n + 2;
+  return crlf(wire, start + n);
 }
 
 /** A bulk string with characters beyond ASCII: its UTF-8 length first, then the text. */
 function bulkUtf8(wire: Buffer, o: number, text: string): number {
   o = header(wire, o, 0x24, Buffer.byteLength(text));
-  o += wire.write(text, o);
-  wire[o] = 0x0d;
-  wire[o + 1] = 0x0a;
-  return o + 2;
+  return crlf(wire, o + wire.write(text, o));
 }
 
-/** Bytes enough for `items` bulk strings of these texts: UTF-8 takes at most 3 bytes per UTF-16 unit. */
+/** Bytes enough for the command: UTF-8 takes at most 3 bytes per UTF-16 unit. */
 function room(keys: string[], args: string[]): number {
   let size = 96; // the array header, EVALSHA, the sha and the key count
   for (const text of keys) size += text.length * 3 + 16; // 16: `$`, the length, two CRLFs
