@@ -34,13 +34,19 @@ describe('RedisLiveRepo.update: a live round changed by a stop and by its next q
     }
   });
 
-  it('GIVEN a finished round THEN a late stop does not reopen it, and a missing round is not created', async () => {
+  it('GIVEN a finished round or an asked question THEN a late stop does not reopen it, a late index does not go back, and a missing round is not created', async () => {
     const live = round('late-stop');
     await lives.start(live);
     await lives.finish(live);
     await lives.update(live.id, { status: 'stopping', stoppedBy: 'late' });
     expect(await lives.get(live.id)).toMatchObject({ status: 'finished' });
     expect((await lives.get(live.id))?.stoppedBy).toBeUndefined();
+    // A late retry of question 0's job after question 1 was asked: the index stays on 1.
+    const asked = round('late-retry');
+    await lives.start(asked);
+    await lives.update(asked.id, { index: 1 });
+    await lives.update(asked.id, { index: 0 });
+    expect(await lives.get(asked.id)).toMatchObject({ index: 1 });
     await lives.update('never-started', { index: 2 });
     expect(await lives.get('never-started')).toBeUndefined();
   });
