@@ -34,6 +34,12 @@ describe('live rounds', () => {
     admin = false,
   ) => h.engine.handle({ team: team.address, actor: player(p, admin), command });
   const postsTitled = (prefix: string) => h.outbox.posts.filter((p) => p.view.title?.startsWith(prefix));
+  // The standings are posted just before the slot is freed: the next test's start waits for it.
+  const channelFree = () =>
+    until(
+      async () => (await h.engine.ctx.store.lives.runningIn(team.id)) === undefined || undefined,
+      'the channel to be free',
+    );
 
   it('GIVEN a round of 2 THEN questions, reveals, an early close and the standings follow through the queue', async () => {
     const [started] = await send(1, { name: 'start', count: 2, seconds: 10 });
@@ -73,10 +79,7 @@ describe('live rounds', () => {
     expect(standings.view.body).toContain('🥇 player 1 — 40 分');
     expect(standings.view.body).toContain('🥈 player 2 — 20 分');
     // The channel is freed once the standings step is done (just after the post).
-    await until(
-      async () => ((await h.engine.ctx.store.lives.runningIn(team.id)) === undefined ? true : undefined),
-      'the channel to be free',
-    );
+    await channelFree();
   });
 
   it('GIVEN a running round THEN a second start is refused and only the starter or an admin stops it', async () => {
@@ -93,10 +96,7 @@ describe('live rounds', () => {
     await send('boss', { name: 'stop' }, true);
     await until(() => postsTitled('本轮结束').length > before || undefined, 'standings after stop');
     expect(postsTitled('本轮结束').at(-1)?.view.body).toContain('本轮问答已由 player boss 结束。');
-    await until(
-      async () => (await h.engine.ctx.store.lives.runningIn(team.id)) === undefined || undefined,
-      'slot freed',
-    );
+    await channelFree();
   });
 
   // A gate held open at one point of the `next` job, so a stop lands exactly there.
@@ -140,7 +140,8 @@ describe('live rounds', () => {
       }
       try {
         const before = { standings: postsTitled('本轮结束').length, reveals: postsTitled('答案揭晓').length };
-        await send(7, { name: 'start', count: 3, seconds: 60 });
+        const [started] = await send(7, { name: 'start', count: 3, seconds: 60 });
+        expect(started?.visibility).toBe('channel');
         await until(held.entered, 'the next job to reach the gate');
         const [stopped] = await send(7, { name: 'stop' });
         expect(stopped?.visibility).toBe('private');
@@ -159,6 +160,7 @@ describe('live rounds', () => {
         const closed = h.outbox.updates.find((u) => u.ref === question?.ref);
         expect(closed?.view.buttons?.every((b) => b.disabled)).toBe(true);
         expect(postsTitled('本轮结束').at(-1)?.view.body).toContain('本轮问答已由 player 7 结束。');
+        await channelFree();
       } finally {
         rounds.create = create;
         outbox.post = post;
@@ -170,7 +172,8 @@ describe('live rounds', () => {
   it('GIVEN a question whose post failed and a stop before its retry THEN the retry posts it once, it is revealed, the standings follow and nothing stays in flight', async () => {
     const before = { questions: postsTitled('第 1/2 题').length, standings: postsTitled('本轮结束').length };
     h.outbox.failNext.push(new DeliveryError('transient', 'connection reset', 500));
-    await send(8, { name: 'start', count: 2, seconds: 60 });
+    const [started] = await send(8, { name: 'start', count: 2, seconds: 60 });
+    expect(started?.visibility).toBe('channel');
     const live = await until(() => h.engine.ctx.store.lives.runningIn(team.id), 'live round');
     await until(() => h.outbox.failNext.length === 0 || undefined, 'the failed post');
     await send(8, { name: 'stop' });
@@ -182,5 +185,6 @@ describe('live rounds', () => {
     expect(await h.engine.ctx.store.steps.inFlight()).not.toContain(
       stepIds.question(liveRoundId(live.id, 0)),
     );
+    await channelFree();
   });
 });
