@@ -1,5 +1,6 @@
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
-import { type Agent, request } from 'node:http';
+import type { Agent } from 'node:http';
+import { timedPost } from '../../support/timed-post.js';
 
 /** An application's Ed25519 key pair, as the Developer Portal holds it; the public half as its 64 hex characters. */
 export interface SigningKeys {
@@ -72,33 +73,17 @@ export function sendSignedInteraction(
   signed: SignedInteraction,
   agent?: Agent,
 ): Promise<PostOutcome> {
-  const { raw, headers } = signed;
   const started = performance.now();
-  return new Promise((resolve) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        ...(agent ? { agent } : {}),
-        headers,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = text ? JSON.parse(text) : undefined;
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: res.statusCode ?? 0, json, ms: performance.now() - started });
-        });
-        res.on('error', () => resolve({ status: 0, json: undefined, ms: performance.now() - started }));
-      },
-    );
-    req.on('error', () => resolve({ status: 0, json: undefined, ms: performance.now() - started }));
-    req.end(raw);
-  });
+  return timedPost(url, signed.headers, signed.raw, agent).then(
+    ({ status, body, ms }) => ({ status, json: jsonOrUndefined(body), ms }),
+    () => ({ status: 0, json: undefined, ms: performance.now() - started }),
+  );
+}
+
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { type Agent, request } from 'node:http';
+import type { Agent } from 'node:http';
+import { type TimedAnswer, timedPost } from '../../support/timed-post.js';
 
 export interface SignedPostOptions {
   signingSecret: string;
@@ -13,12 +14,8 @@ export interface SignedPostOptions {
   agent?: Agent;
 }
 
-export interface SignedPostResult {
-  status: number;
-  body: string;
-  /** How long the app took to answer (the ack). */
-  ms: number;
-}
+/** The app's answer, and how long it took (the ack). */
+export type SignedPostResult = TimedAnswer;
 
 /** Slack's request signature: `v0=` + hex HMAC-SHA256 of `v0:timestamp:body` with the signing secret. */
 export function slackSignature(signingSecret: string, timestamp: number, body: string): string {
@@ -26,11 +23,7 @@ export function slackSignature(signingSecret: string, timestamp: number, body: s
 }
 
 /** POSTs a form body to the app the way Slack delivers slash commands and interactions. */
-export async function postSigned(
-  url: string,
-  body: string,
-  options: SignedPostOptions,
-): Promise<SignedPostResult> {
+export function postSigned(url: string, body: string, options: SignedPostOptions): Promise<SignedPostResult> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
     'content-type': 'application/x-www-form-urlencoded',
@@ -41,25 +34,5 @@ export async function postSigned(
     headers['x-slack-retry-num'] = String(options.retryNum);
     headers['x-slack-retry-reason'] = 'http_timeout';
   }
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: 'POST', headers, ...(options.agent ? { agent: options.agent } : {}) },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            ms: performance.now() - started,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  return timedPost(url, headers, body, options.agent);
 }
