@@ -26,6 +26,7 @@ import { benchRedis, fmt, median } from './support.js';
 const TEAMS = 10_000;
 const CONCURRENCY = 100;
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const STATS = process.env.STATS === '1';
 const DAY_MS = 86_400_000;
 const server = await benchRedis();
 const connection = new Redis(server.url, { maxRetriesPerRequest: null });
@@ -44,6 +45,8 @@ interface Drained {
   /** CPU ms per job: this process, and the redis-server. */
   nodeCpuMs: number;
   redisCpuMs: number;
+  /** STATS=1: redis-server's per-command calls and µs during the drain. */
+  commands?: string;
 }
 
 /** Adds `count` jobs in bulk and waits until the worker has completed them all. */
@@ -60,6 +63,7 @@ async function drain(
       if (job.name === name && ++done === TEAMS) resolve();
     });
   });
+  if (STATS) await storeClient.config('RESETSTAT');
   const cpu0 = process.cpuUsage();
   const redis0 = await redisCpu();
   const started = performance.now();
@@ -72,7 +76,13 @@ async function drain(
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpu0);
   const redisMs = ((await redisCpu()) - redis0) * 1000;
-  return { ms, nodeCpuMs: (cpu.user + cpu.system) / 1000 / TEAMS, redisCpuMs: redisMs / TEAMS };
+  const commands = STATS ? await storeClient.info('commandstats') : undefined;
+  return {
+    ms,
+    nodeCpuMs: (cpu.user + cpu.system) / 1000 / TEAMS,
+    redisCpuMs: redisMs / TEAMS,
+    ...(commands ? { commands } : {}),
+  };
 }
 
 // Baseline: BullMQ alone, empty jobs, no-op processor (a fresh queue each round).
@@ -144,6 +154,18 @@ for (let r = 0; r < ROUNDS; r++) {
   dailies.push(await drainDaily(start + r * DAY_MS, r === ROUNDS - 1));
 }
 
+/** The drain's commands by calls, with redis-server's µs per job. */
+function commandTable(label: string, d: Drained): string {
+  const rows = [...(d.commands ?? '').matchAll(/cmdstat_(\S+):calls=(\d+),usec=(\d+)/g)]
+    .map(([, name, calls, usec]) => ({ name, calls: Number(calls), usec: Number(usec) }))
+    .sort((a, b) => b.usec - a.usec);
+  const lines = rows.map(
+    (r) =>
+      `    ${r.name?.padEnd(16)} ${fmt(r.calls / TEAMS, 2).padStart(6)} calls/job ${fmt(r.usec / TEAMS, 1).padStart(6)} µs/job`,
+  );
+  return [`  ${label} commands:`, ...lines].join('\n');
+}
+
 const rate = (ms: number) => TEAMS / (ms / 1000);
 console.log(
   `daily fan-out — ${TEAMS} teams, worker concurrency ${CONCURRENCY}, local redis-server; ${ROUNDS} rounds, interleaved`,
@@ -155,6 +177,7 @@ for (let r = 0; r < ROUNDS; r++) {
   console.log(`  empty BullMQ jobs : ${fmt(e.ms / 1000)} s wall, ${fmt(rate(e.ms), 0)} jobs/s; ${cpu(e)}`);
   console.log(`  daily posts       : ${fmt(d.ms / 1000)} s wall, ${fmt(rate(d.ms), 0)} jobs/s; ${cpu(d)}`);
   console.log(`  ratio             : ${fmt(rate(d.ms) / rate(e.ms))}×`);
+  if (STATS) for (const [label, x] of [['empty', e], ['daily', d]] as const) console.log(commandTable(label, x));
 }
 const emptyRate = median(empties.map((d) => rate(d.ms)));
 const dailyRate = median(dailies.map((d) => rate(d.ms)));

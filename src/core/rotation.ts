@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { QuestionBank } from '../content/bank.js';
 import type { Quiz } from '../content/types.js';
 import type { DailyHistory } from './store-ports.js';
@@ -63,7 +63,7 @@ export function pickLiveQuizzes(
 ): Quiz[] {
   const pool = categories.flatMap((c) => [...bank.quizzesIn(c)]);
   const ranked = pool
-    .map((quiz) => ({ quiz, key: createHash('sha1').update(`${seed}:${quiz.id}`).digest('hex') }))
+    .map((quiz) => ({ quiz, key: hash('sha1', `${seed}:${quiz.id}`) }))
     .sort((a, b) => a.key.localeCompare(b.key));
   // One item per question first, so a short round does not ask the same question twice.
   const seen = new Set<string>();
@@ -72,6 +72,7 @@ export function pickLiveQuizzes(
   return [...distinct, ...rest].slice(0, count).map((r) => r.quiz);
 }
 
+/** SHA-1's first 32 bits (the one-shot hash: no Hash object per daily pick). */
 function seededIndex(seed: string, length: number): number {
-  return createHash('sha1').update(seed).digest().readUInt32BE(0) % length;
+  return hash('sha1', seed, 'buffer').readUInt32BE(0) % length;
 }

@@ -54,8 +54,8 @@ export interface DailyHistory {
 /** What the daily job reads, in one round trip. */
 export interface DailyContext {
   team?: Team;
-  /** The rounds stored under the ids asked for (undefined: none), in the same order. */
-  rounds: (Round | undefined)[];
+  /** The rounds stored under the ids asked for (undefined: none), in the same order: id and item. */
+  rounds: (Pick<Round, 'id' | 'quizId'> | undefined)[];
   history: DailyHistory;
   /** Items held back by players' reports. */
   held: Set<string>;

@@ -20,7 +20,7 @@ export class RedisDailyRepo implements DailyRepo {
   async context(teamId: string, roundIds: readonly string[], minReporters: number): Promise<DailyContext> {
     const k = this.keys;
     if (roundIds.length !== 3) throw new Error('the daily read takes the rounds of three dates');
-    const [rawTeam, round0, round1, round2, used, state, held, focus, reminded] = (await callScript(
+    const [rawTeam, quiz0, quiz1, quiz2, used, state, held, focus, reminded] = (await callScript(
       this.redis,
       'readDaily',
       [
@@ -35,7 +35,17 @@ export class RedisDailyRepo implements DailyRepo {
         k.deckReminders(teamId),
       ],
       [String(minReporters)],
-    )) as [string | null, string[], string[], string[], string[], string[], string[], string[], string[]];
+    )) as [
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      string[],
+      string[],
+      string[],
+      string[],
+      string[],
+    ];
     const history: DailyHistory = { used: new Set(used) };
     for (let i = 0; i + 1 < state.length; i += 2) {
       const field = state[i];
@@ -45,8 +55,8 @@ export class RedisDailyRepo implements DailyRepo {
     const teamFocus = focus.length > 0 ? focusFrom(pairsToHash(focus)) : undefined;
     return {
       ...(rawTeam !== null ? { team: JSON.parse(rawTeam) as Team } : {}),
-      rounds: [round0, round1, round2].map((flat) =>
-        flat.length > 0 ? roundFromHash(pairsToHash(flat)) : undefined,
+      rounds: [quiz0, quiz1, quiz2].map((quizId, i) =>
+        quizId === null ? undefined : { id: roundIds[i] as string, quizId },
       ),
       history,
       held: new Set(held),

@@ -5,7 +5,11 @@ const NUMBERS = ['optionCount', 'answer', 'openedAt', 'closesAt', 'index'] as co
 /** A round as flat hash fields (undefined fields left out). */
 export function roundToFields(round: RoundInit): string[] {
   const fields: string[] = [];
-  for (const [k, v] of Object.entries(round)) if (v !== undefined) fields.push(k, String(v));
+  // for-in, not Object.entries: no pair array per field (every daily post writes a round).
+  for (const k in round) {
+    const v = round[k as keyof RoundInit];
+    if (v !== undefined) fields.push(k, String(v));
+  }
   return fields;
 }
 

@@ -37,6 +37,28 @@ describe('Scripts sent as one prebuilt EVALSHA (script-wire.ts)', () => {
     }
   });
 
+  it("GIVEN yesterday's round stored and today's not THEN the daily read returns yesterday's id and item, and nothing for the other dates", async () => {
+    const client = new Redis((await server).url, { maxRetriesPerRequest: null });
+    try {
+      const store = createRedisStore(client, prefix);
+      const config = await loadAppConfig();
+      const address = { platform: 'slack' as const, workspaceId: 'W3', channelId: 'C1' };
+      const team: Team = { id: 'slack:W3:C1', address, settings: config.team };
+      await store.teams.save(team);
+      const ids = dailyRoundIds(team.id, ['2026-12-01', '2026-12-02', '2026-12-03']);
+      await client.hset(new Keys(prefix).round(ids[0] as string), {
+        id: ids[0],
+        quizId: 'pod-lifecycle-2',
+        status: 'closed',
+        localDate: '2026-12-01',
+      });
+      const read = await store.daily.context(team.id, ids, 3);
+      expect(read.rounds).toEqual([{ id: ids[0], quizId: 'pod-lifecycle-2' }, undefined, undefined]);
+    } finally {
+      client.disconnect();
+    }
+  });
+
   it('GIVEN 50 daily reads started in the same tick THEN they leave in one write to the socket and each gets its own reply', async () => {
     const client = new Redis((await server).url, { maxRetriesPerRequest: null });
     try {
