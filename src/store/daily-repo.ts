@@ -52,17 +52,15 @@ export class RedisDailyRepo implements DailyRepo {
       if (field === 'lastCategory' || field === 'lastDate' || field === 'latestRoundId')
         history[field] = state[i + 1] as string;
     }
-    const teamFocus = focus.length > 0 ? focusFrom(pairsToHash(focus)) : undefined;
-    return {
-      ...(rawTeam !== null ? { team: JSON.parse(rawTeam) as Team } : {}),
-      rounds: [quiz0, quiz1, quiz2].map((quizId, i) =>
-        quizId === null ? undefined : { id: roundIds[i] as string, quizId },
-      ),
-      history,
-      held: new Set(held),
-      ...(teamFocus ? { focus: teamFocus } : {}),
-      reminded: reminded.sort(),
-    };
+    const rounds = [quiz0, quiz1, quiz2].map((quizId, i) =>
+      quizId === null ? undefined : { id: roundIds[i] as string, quizId },
+    );
+    // Optional fields set after the literal, not spread into it: spreads after the first
+    // property take V8's slow copy, and every team's daily job builds this.
+    const context: DailyContext = { rounds, history, held: new Set(held), reminded: reminded.sort() };
+    if (rawTeam !== null) context.team = JSON.parse(rawTeam) as Team;
+    if (focus.length > 0) context.focus = focusFrom(pairsToHash(focus));
+    return context;
   }
 
   async begin(
@@ -104,11 +102,10 @@ export class RedisDailyRepo implements DailyRepo {
       fresh === 1
         ? { id: step.id, state: 'intended', intendedAt: step.now, resume: step.resume }
         : stepFromHash(pairsToHash(stepFlat));
-    return {
-      ...(stored ? { round: stored } : {}),
-      leased: leased === 1,
-      ...(record ? { step: { record, fresh: fresh === 1 } } : {}),
-    };
+    const begun: DailyBegun = { leased: leased === 1 };
+    if (stored) begun.round = stored;
+    if (record) begun.step = { record, fresh: fresh === 1 };
+    return begun;
   }
 
   async finish(
