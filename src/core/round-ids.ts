@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
-/** Short, deterministic ids: they travel in button ids (Discord allows 100 characters). */
-const digest = (text: string, length: number) =>
-  createHash('sha256').update(text).digest('base64url').slice(0, length);
+/** Short, deterministic ids: they travel in button ids (Discord allows 100 characters). One-shot: no Hash object per daily job. */
+const digest = (text: string, length: number) => hash('sha256', text, 'base64url').slice(0, length);
 
 /** One daily round per team and local date: a job that runs twice finds the same round. */
 export const dailyRoundId = (teamId: string, localDate: string): string =>

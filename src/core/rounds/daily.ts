@@ -55,13 +55,13 @@ export async function postDaily(ctx: EngineContext, teamId: string, at: number):
 interface DailyRead {
   context: DailyContext;
   /** The UTC dates around `at` the context's rounds were read under, and those rounds' ids. */
-  dates: string[];
+  dates: readonly string[];
   ids: string[];
 }
 
 /** The first round trip: the team's local date is one of three around the UTC date; all three are read at once. */
 async function readDaily(ctx: EngineContext, teamId: string, at: number): Promise<DailyRead> {
-  const dates = [-1, 0, 1].map((days) => new Date(at + days * DAY_MS).toISOString().slice(0, 10));
+  const dates = utcDatesAround(at);
   const ids = dailyRoundIds(teamId, dates);
   return { context: await ctx.store.daily.context(teamId, ids, ctx.config.reports.holdAfter), dates, ids };
 }
@@ -124,6 +124,19 @@ async function postDailyFrom(
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/** The last UTC day's three dates: a fan-out's thousands of jobs all ask for the same ones. */
+let around: { day: number; dates: readonly string[] } | undefined;
+
+/** The UTC dates of the day before `at`, its day and the day after. */
+function utcDatesAround(at: number): readonly string[] {
+  const day = Math.floor(at / DAY_MS);
+  if (around?.day !== day) {
+    const dates = [-1, 0, 1].map((days) => new Date((day + days) * DAY_MS).toISOString().slice(0, 10));
+    around = { day, dates };
+  }
+  return around.dates;
+}
 
 function dailyView(ctx: EngineContext, team: Team, round: Round) {
   const quiz = ctx.bank.quiz(round.quizId);
