@@ -4,7 +4,8 @@
  * (default 3) rounds of both, interleaved, each daily round a day later than the one before
  * (a fresh post per team); the ratio is of the medians.
  * PROFILE=1 profiles the daily drain (V8's sampler, in this process) and prints its top frames;
- * PROFILE_KEEP=1 also leaves the .cpuprofile (Chrome DevTools opens it).
+ * PROFILE_KEEP=1 also leaves the .cpuprofile (Chrome DevTools opens it). STATS=1 prints each
+ * drain's redis-server commands (calls and µs per job, from INFO commandstats).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
