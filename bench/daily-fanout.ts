@@ -178,7 +178,12 @@ for (let r = 0; r < ROUNDS; r++) {
   console.log(`  empty BullMQ jobs : ${fmt(e.ms / 1000)} s wall, ${fmt(rate(e.ms), 0)} jobs/s; ${cpu(e)}`);
   console.log(`  daily posts       : ${fmt(d.ms / 1000)} s wall, ${fmt(rate(d.ms), 0)} jobs/s; ${cpu(d)}`);
   console.log(`  ratio             : ${fmt(rate(d.ms) / rate(e.ms))}×`);
-  if (STATS) for (const [label, x] of [['empty', e], ['daily', d]] as const) console.log(commandTable(label, x));
+  if (STATS)
+    for (const [label, x] of [
+      ['empty', e],
+      ['daily', d],
+    ] as const)
+      console.log(commandTable(label, x));
 }
 const emptyRate = median(empties.map((d) => rate(d.ms)));
 const dailyRate = median(dailies.map((d) => rate(d.ms)));

@@ -2,7 +2,8 @@
 -- client about as much CPU as the rest of the post): the team, the rounds of the three dates
 -- the team's local date may be, its rotation history, the items held back by reports, its
 -- focus and the players who want review reminders. Of the rounds only the item is read: every
--- team has yesterday's, and its thirty fields were most of the reply (the caller knows the ids).
+-- team has yesterday's, and its fields (some 26 strings) were most of the reply (the caller
+-- knows the ids).
 -- KEYS[1] team (JSON string), KEYS[2..4] round hashes, KEYS[5] used-items set, KEYS[6] daily
 -- history hash, KEYS[7] reported-items zset, KEYS[8] focus hash, KEYS[9] reminder players set.
 -- ARGV[1] reporters at which an item is held back.
