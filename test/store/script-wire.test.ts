@@ -37,7 +37,7 @@ describe('Scripts sent as one prebuilt EVALSHA (script-wire.ts)', () => {
     }
   });
 
-  it("GIVEN yesterday's round stored and today's not THEN the daily read returns yesterday's id and item, and nothing for the other dates", async () => {
+  it("GIVEN yesterday's and tomorrow's rounds stored and today's not THEN the daily read returns their ids and items in date order, and nothing for today", async () => {
     const client = new Redis((await server).url, { maxRetriesPerRequest: null });
     try {
       const store = createRedisStore(client, prefix);
@@ -52,8 +52,13 @@ describe('Scripts sent as one prebuilt EVALSHA (script-wire.ts)', () => {
         status: 'closed',
         localDate: '2026-12-01',
       });
+      await client.hset(new Keys(prefix).round(ids[2] as string), { id: ids[2], quizId: 'svc-dns-1' });
       const read = await store.daily.context(team.id, ids, 3);
-      expect(read.rounds).toEqual([{ id: ids[0], quizId: 'pod-lifecycle-2' }, undefined, undefined]);
+      expect(read.rounds).toEqual([
+        { id: ids[0], quizId: 'pod-lifecycle-2' },
+        undefined,
+        { id: ids[2], quizId: 'svc-dns-1' },
+      ]);
     } finally {
       client.disconnect();
     }
