@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from './luxon.js';
 import type { TeamSettings, Weekday } from './settings.js';
 import { WEEKDAYS } from './settings.js';
 

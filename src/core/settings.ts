@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { LocaleSchema, StableId } from '../content/schema.js';
+import { DateTime } from './luxon.js';
 
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30');
 export const TimeZone = z
