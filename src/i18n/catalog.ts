@@ -36,8 +36,11 @@ export function form(locale: Locale, message: Message, params: MessageParams): s
   return (category === 'one' ? message.one : undefined) ?? message.other;
 }
 
+// Most messages have no placeholder: they skip the regular expression (every daily post asks for several).
 const fill = (text: string, params: MessageParams) =>
-  text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  text.includes('{')
+    ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+    : text;
 
 /** A translator bound to one locale. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
