@@ -8,3 +8,4 @@ import type * as Luxon from 'luxon';
 const require = createRequire(import.meta.url);
 
 export const { DateTime } = require('luxon') as typeof Luxon;
+export type DateTime = Luxon.DateTime;
